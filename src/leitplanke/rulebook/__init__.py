@@ -1,0 +1,1 @@
+"""The rulebook: its model, vocabulary, loader, coverage, versions and diffs."""
