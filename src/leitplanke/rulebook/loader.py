@@ -82,7 +82,9 @@ def _load_model(path: Path, model: type[M], errors: list[SourceError]) -> M | No
         return None
 
 
-def _source_error(path: Path, positions: PositionIndex, data: Any, detail: ErrorDetails) -> SourceError:
+def _source_error(
+    path: Path, positions: PositionIndex, data: Any, detail: ErrorDetails
+) -> SourceError:
     location: Location = tuple(detail["loc"])
     line, column = positions.position(location)
     message = _MESSAGES_DE.get(detail["type"], detail["msg"].removeprefix("Value error, "))
@@ -102,7 +104,11 @@ def _field_name(location: Location, data: Any) -> str:
             parts[-1] += f"[{key}]"
             if isinstance(node, list) and key < len(node):
                 node = node[key]
-                if isinstance(node, dict) and isinstance(node.get("id"), str) and parts == [f"rules[{key}]"]:
+                if (
+                    isinstance(node, dict)
+                    and isinstance(node.get("id"), str)
+                    and parts == [f"rules[{key}]"]
+                ):
                     parts[-1] += f" ({node['id']})"
         else:
             parts.append(key)

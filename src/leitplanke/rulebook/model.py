@@ -90,7 +90,7 @@ class Rule(SourceModel):
     @model_validator(mode="after")
     def _target_groups_are_unique(self) -> Self:
         if len(set(self.target_groups)) != len(self.target_groups):
-            raise ValueError("target_groups lists a group twice")
+            raise ValueError("eine Zielgruppe ist doppelt genannt")
         return self
 
 
@@ -130,23 +130,24 @@ class RulebookMeta(SourceModel):
     @model_validator(mode="after")
     def _dates_are_in_order(self) -> Self:
         if self.valid_from < self.adopted:
-            raise ValueError("valid_from lies before adopted")
+            raise ValueError("valid_from liegt vor adopted")
         if self.evaluation_due <= self.valid_from:
-            raise ValueError("evaluation_due must lie after valid_from")
+            raise ValueError("evaluation_due muss nach valid_from liegen")
         try:
             limit = self.valid_from.replace(year=self.valid_from.year + 2)
         except ValueError:  # 29 February
             limit = date(self.valid_from.year + 2, 2, 28)
         if self.evaluation_due > limit:
             raise ValueError(
-                f"evaluation_due must be at most two years after valid_from ({limit.isoformat()})"
+                "evaluation_due darf höchstens zwei Jahre nach valid_from liegen "
+                f"({limit.isoformat()})"
             )
         return self
 
     @model_validator(mode="after")
     def _base_uri_ends_with_slash(self) -> Self:
         if not str(self.base_uri).endswith("/"):
-            raise ValueError("base_uri must end with '/'")
+            raise ValueError("base_uri muss mit '/' enden")
         return self
 
 

@@ -27,7 +27,9 @@ def read_yaml(path: Path) -> Any:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = error.problem or error.context or "ungültiges YAML"
-        raise RulebookError([SourceError(path, line, column, "", f"YAML-Fehler: {problem}")]) from None
+        raise RulebookError(
+            [SourceError(path, line, column, "", f"YAML-Fehler: {problem}")]
+        ) from None
     except YAMLError as error:
         raise RulebookError([SourceError(path, 1, 1, "", f"YAML-Fehler: {error}")]) from None
 
@@ -42,7 +44,10 @@ class PositionIndex:
     def position(self, location: Location) -> tuple[int, int]:
         """1-based line and column of the deepest part of `location` present in the file."""
         if self._tree is None:
-            self._tree = _ROUND_TRIP.load(self.path.read_text(encoding="utf-8"))
+            try:
+                self._tree = _ROUND_TRIP.load(self.path.read_text(encoding="utf-8"))
+            except YAMLError:  # the C parser is more lenient than the pure one
+                self._tree = {}
         node = self._tree
         line, column = 0, 0
         for depth, key in enumerate(location):

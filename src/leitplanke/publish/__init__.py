@@ -1,0 +1,1 @@
+"""Publication of a rulebook in every machine-readable and human-readable format."""

@@ -1,0 +1,48 @@
+"""The registry of renderers: format name to the function that renders it, checked at start-up."""
+
+from collections.abc import Callable, Iterable
+from importlib import import_module
+
+from leitplanke.publish.publication import Artifact, Publication
+
+Renderer = Callable[[Publication], list[Artifact]]
+
+# name -> "module:function"; the built-ins register through the same table an extension would.
+BUILT_IN: tuple[tuple[str, str], ...] = (
+    ("json", "leitplanke.publish.json_document:render_json"),
+    ("csv", "leitplanke.publish.csv_table:render_csv"),
+    ("rdf", "leitplanke.publish.rdf:render_rdf"),
+    ("akoma-ntoso", "leitplanke.publish.akoma_ntoso:render_akoma_ntoso"),
+    ("html", "leitplanke.publish.html_site:render_html"),
+    ("pdf", "leitplanke.publish.pdf:render_pdf"),
+    ("dcat", "leitplanke.publish.dcat:render_dcat"),
+    ("changes", "leitplanke.publish.changes:render_changes"),
+)
+
+
+def build_registry(entries: Iterable[tuple[str, str]]) -> dict[str, Renderer]:
+    """Resolve `module:function` entries; a duplicate name or a missing function is an error."""
+    registry: dict[str, Renderer] = {}
+    for name, target in entries:
+        if name in registry:
+            raise ValueError(f"renderer {name!r} registered twice")
+        module_name, _, function_name = target.partition(":")
+        renderer = getattr(import_module(module_name), function_name, None)
+        if not callable(renderer):
+            raise ValueError(f"renderer {name!r}: {target} is not a function")
+        registry[name] = renderer
+    return registry
+
+
+RENDERERS: dict[str, Renderer] = build_registry(BUILT_IN)
+
+
+def render_all(publication: Publication) -> list[Artifact]:
+    """Every artifact of every registered renderer; a path produced twice is an error."""
+    artifacts: dict[str, Artifact] = {}
+    for name, renderer in RENDERERS.items():
+        for artifact in renderer(publication):
+            if artifact.path in artifacts:
+                raise ValueError(f"renderer {name!r} writes {artifact.path} a second time")
+            artifacts[artifact.path] = artifact
+    return list(artifacts.values())

@@ -1,0 +1,48 @@
+"""Shared fixtures: the bundled rulebook, writable copies, publications, a large rulebook."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from leitplanke.publish.publication import Publication
+from leitplanke.rulebook.loader import BUNDLED, load_rulebook
+from leitplanke.rulebook.model import Rulebook
+from leitplanke.rulebook.synthetic import grow_rulebook
+from leitplanke.rulebook.versions import RulebookHistory, load_history
+
+BASE_URL = "https://www.berlin.de/leitplanke/"
+SCHEMAS = Path(__file__).resolve().parents[2] / "shared" / "schemas"
+
+
+@pytest.fixture(scope="session")
+def bundled_history() -> RulebookHistory:
+    """The bundled rulebook with all its published versions."""
+    return load_history(BUNDLED)
+
+
+@pytest.fixture(scope="session")
+def bundled_rulebook() -> Rulebook:
+    """The current version of the bundled rulebook."""
+    return load_rulebook(BUNDLED)
+
+
+@pytest.fixture
+def rulebook_copy(tmp_path: Path) -> Path:
+    """A writable copy of the bundled rulebook folder."""
+    target = tmp_path / "berlin"
+    shutil.copytree(BUNDLED, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def publication(bundled_history: RulebookHistory) -> Publication:
+    """The bundled rulebook about to be published under the default base URL."""
+    return Publication(bundled_history, BASE_URL)
+
+
+@pytest.fixture(scope="session")
+def large_publication(bundled_history: RulebookHistory) -> Publication:
+    """A publication of a generated 1,000-rule rulebook (one version)."""
+    large = grow_rulebook(bundled_history.current, 1000)
+    return Publication(RulebookHistory((large,)), BASE_URL)
