@@ -46,3 +46,14 @@ def large_publication(bundled_history: RulebookHistory) -> Publication:
     """A publication of a generated 1,000-rule rulebook (one version)."""
     large = grow_rulebook(bundled_history.current, 1000)
     return Publication(RulebookHistory((large,)), BASE_URL)
+
+
+MINI = Path(__file__).parent / "data" / "rulebooks" / "mini"
+
+
+@pytest.fixture
+def mini_copy(tmp_path: Path) -> Path:
+    """A writable copy of the two-rule test rulebook, without its published versions."""
+    target = tmp_path / "mini"
+    shutil.copytree(MINI, target, ignore=shutil.ignore_patterns("versions"))
+    return target

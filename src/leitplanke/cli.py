@@ -137,6 +137,11 @@ def _resolve_version(label: str, history: RulebookHistory) -> Rulebook:
         raise typer.Exit(2) from None
 
 
+CONTEXT = 40  # characters of unchanged text shown on each side of a change
+REDLINE_STYLE = {"equal": "", "delete": "red strike", "insert": "green underline"}
+REDLINE_MARKS = {"equal": ("", ""), "delete": ("[-", "-]"), "insert": ("{+", "+}")}
+
+
 def _print_diff(diff: RulebookDiff) -> None:
     out.print(f"Änderungen von {diff.old_version} zu {diff.new_version}", style="bold")
     for rule in diff.added:
@@ -148,8 +153,14 @@ def _print_diff(diff: RulebookDiff) -> None:
         for field in change.changes:
             line = Text(f"    {field.field}: ")
             for segment in field.redline:
-                style = {"equal": "", "delete": "red strike", "insert": "green underline"}
-                line.append(segment.text, style=style[segment.op])
+                text = segment.text
+                if segment.op == "equal" and len(text) > 2 * CONTEXT + 1:
+                    text = f"{text[:CONTEXT]}…{text[-CONTEXT:]}"
+                if out.is_terminal:
+                    line.append(text, style=REDLINE_STYLE[segment.op])
+                else:
+                    before, after = REDLINE_MARKS[segment.op]
+                    line.append(f"{before}{text}{after}")
             out.print(line)
     if diff.is_empty:
         out.print("Keine Änderungen.")

@@ -9,7 +9,7 @@ from leitplanke.rulebook.errors import RulebookError
 from leitplanke.rulebook.loader import load_rulebook
 from leitplanke.rulebook.versions import freeze_current, load_history, version_key
 
-SEED_FILE = "rules/institution-legitimate-interest.yaml"
+RULES = "rules/mini.yaml"
 
 
 def snapshot(folder: Path, version: str) -> Path:
@@ -35,11 +35,6 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def without_versions(folder: Path) -> Path:
-    shutil.rmtree(folder / "versions", ignore_errors=True)
-    return folder
-
-
 def test_versions_sort_numerically():
     assert sorted(["1.10.0", "1.2.0", "1.9.3"], key=version_key) == ["1.2.0", "1.9.3", "1.10.0"]
 
@@ -51,71 +46,60 @@ def test_bundled_history_ends_with_the_current_version(bundled_history, bundled_
     assert len(versions) >= 2
 
 
-def test_snapshot_with_the_current_version_is_replaced_by_the_current_source(rulebook_copy):
-    folder = without_versions(rulebook_copy)
-    snapshot(folder, "1.1.0")
-    history = load_history(folder)
-    assert [v.meta.version for v in history.versions] == ["1.1.0"]
+def test_snapshot_with_the_current_version_is_replaced_by_the_current_source(mini_copy):
+    snapshot(mini_copy, "1.0.0")
+    history = load_history(mini_copy)
+    assert [v.meta.version for v in history.versions] == ["1.0.0"]
 
 
-def test_snapshot_folder_must_match_its_version(rulebook_copy):
-    folder = without_versions(rulebook_copy)
-    target = snapshot(folder, "0.9.0")
+def test_snapshot_folder_must_match_its_version(mini_copy):
+    target = snapshot(mini_copy, "0.9.0")
     target.rename(target.with_name("0.8.0"))
     with pytest.raises(RulebookError, match=r"Ordnernamen 0\.8\.0"):
-        load_history(folder)
+        load_history(mini_copy)
 
 
-def test_removed_rule_id_cannot_come_back(rulebook_copy):
-    folder = without_versions(rulebook_copy)
-    snapshot(folder, "0.9.0")
-    rules = folder / SEED_FILE
+def test_removed_rule_id_cannot_come_back(mini_copy):
+    snapshot(mini_copy, "0.9.0")
+    rules = mini_copy / RULES
     text = rules.read_text(encoding="utf-8")
-    second = text.index("  - id: INST-KP-02")
-    rules.write_text(text[:second], encoding="utf-8")
-    snapshot(folder, "1.0.0")
-    rules.write_text(text, encoding="utf-8")  # 1.1.0 revives INST-KP-02
+    rules.write_text(text[: text.index("  - id: MA-DS-01")], encoding="utf-8")
+    snapshot(mini_copy, "0.9.5")
+    rules.write_text(text, encoding="utf-8")  # 1.0.0 revives MA-DS-01
     with pytest.raises(RulebookError) as caught:
-        load_history(folder)
+        load_history(mini_copy)
     (error,) = caught.value.errors
-    assert "INST-KP-02" in str(error) and "neu vergeben" in str(error)
+    assert "MA-DS-01" in str(error) and "neu vergeben" in str(error)
     assert error.file == rules and error.field == "id"
+    assert error.line == text[: text.index("  - id: MA-DS-01")].count("\n") + 1
 
 
-def test_repealed_rule_may_stay_repealed_but_not_return_into_force(rulebook_copy):
-    folder = without_versions(rulebook_copy)
-    rules = folder / SEED_FILE
-    edit(
-        rules,
-        "    level: soll\n    text: |\n      Die Behörde **soll** spätestens",
-        "    level: soll\n    status: repealed\n    text: |\n      Die Behörde **soll** spätestens",
-    )
-    snapshot(folder, "1.0.0")
-    assert len(load_history(folder).versions) == 2  # still repealed in 1.1.0: fine
+def test_repealed_rule_may_stay_repealed_but_not_return_into_force(mini_copy):
+    rules = mini_copy / RULES
+    edit(rules, "    level: soll\n", "    level: soll\n    status: repealed\n")
+    snapshot(mini_copy, "0.9.0")
+    assert len(load_history(mini_copy).versions) == 2  # still repealed in 1.0.0: fine
     edit(rules, "    status: repealed\n", "")
-    with pytest.raises(RulebookError, match="INST-KP-02"):
-        load_history(folder)
+    with pytest.raises(RulebookError, match="MA-DS-01"):
+        load_history(mini_copy)
 
 
-def test_id_moved_to_the_other_audience_is_reuse(rulebook_copy):
-    folder = without_versions(rulebook_copy)
-    snapshot(folder, "1.0.0")
-    edit(folder / SEED_FILE, "audience: institution", "audience: employee")
-    with pytest.raises(RulebookError, match="früher für Zielgruppe institution"):
-        load_history(folder)
+def test_id_moved_to_the_other_audience_is_reuse(mini_copy):
+    snapshot(mini_copy, "0.9.0")
+    edit(mini_copy / RULES, "audience: employee", "audience: institution")
+    with pytest.raises(RulebookError, match="früher für Zielgruppe employee"):
+        load_history(mini_copy)
 
 
-def test_current_version_older_than_a_snapshot_is_an_error(rulebook_copy):
-    folder = without_versions(rulebook_copy)
-    snapshot(folder, "2.0.0")
+def test_current_version_older_than_a_snapshot_is_an_error(mini_copy):
+    snapshot(mini_copy, "2.0.0")
     with pytest.raises(RulebookError, match="älter als"):
-        load_history(folder)
+        load_history(mini_copy)
 
 
-def test_release_freezes_the_current_version_once(rulebook_copy):
-    folder = without_versions(rulebook_copy)
-    target = freeze_current(folder)
-    assert target == folder / "versions" / "1.1.0"
-    assert load_rulebook(target) == load_rulebook(folder)
+def test_release_freezes_the_current_version_once(mini_copy):
+    target = freeze_current(mini_copy)
+    assert target == mini_copy / "versions" / "1.0.0"
+    assert load_rulebook(target) == load_rulebook(mini_copy)
     with pytest.raises(FileExistsError):
-        freeze_current(folder)
+        freeze_current(mini_copy)

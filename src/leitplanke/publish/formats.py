@@ -12,6 +12,7 @@ class FormatInfo:
     media_type: str
     title: str
     description: str
+    renderer: str  # name in `publish.renderers.RENDERERS` of the renderer that writes `file`
 
 
 FORMATS: tuple[FormatInfo, ...] = (
@@ -21,6 +22,7 @@ FORMATS: tuple[FormatInfo, ...] = (
         "application/json",
         "Regelwerk als JSON",
         "Das vollständige Regelwerk als JSON-Dokument.",
+        "json",
     ),
     FormatInfo(
         "json-schema",
@@ -28,6 +30,7 @@ FORMATS: tuple[FormatInfo, ...] = (
         "application/schema+json",
         "JSON Schema des Regelwerks",
         "JSON Schema des veröffentlichten JSON-Dokuments.",
+        "json",
     ),
     FormatInfo(
         "jsonld",
@@ -35,6 +38,7 @@ FORMATS: tuple[FormatInfo, ...] = (
         "application/ld+json",
         "Regelwerk als JSON-LD",
         "Linked Data nach der ELI-Ontologie und schema.org.",
+        "rdf",
     ),
     FormatInfo(
         "turtle",
@@ -42,6 +46,7 @@ FORMATS: tuple[FormatInfo, ...] = (
         "text/turtle",
         "Regelwerk als RDF/Turtle",
         "Linked Data nach der ELI-Ontologie und schema.org.",
+        "rdf",
     ),
     FormatInfo(
         "akoma-ntoso",
@@ -49,6 +54,7 @@ FORMATS: tuple[FormatInfo, ...] = (
         "application/akn+xml",
         "Regelwerk als Akoma Ntoso",
         "Rechtsdokument im Standard OASIS LegalDocML Akoma Ntoso 3.0.",
+        "akoma-ntoso",
     ),
     FormatInfo(
         "csv",
@@ -56,6 +62,7 @@ FORMATS: tuple[FormatInfo, ...] = (
         "text/csv",
         "Regeln als CSV-Tabelle",
         "Eine Zeile je Regel, UTF-8, Komma als Trennzeichen.",
+        "csv",
     ),
     FormatInfo(
         "html",
@@ -63,6 +70,7 @@ FORMATS: tuple[FormatInfo, ...] = (
         "text/html",
         "Regelwerk als Webseite",
         "Barrierefreie HTML-Fassung mit einer Seite je Regel.",
+        "html",
     ),
     FormatInfo(
         "pdf",
@@ -70,6 +78,7 @@ FORMATS: tuple[FormatInfo, ...] = (
         "application/pdf",
         "Regelwerk als PDF",
         "Gesetzte Druckfassung mit Inhaltsverzeichnis.",
+        "pdf",
     ),
     FormatInfo(
         "changes",
@@ -77,6 +86,7 @@ FORMATS: tuple[FormatInfo, ...] = (
         "application/json",
         "Versionsgeschichte mit Änderungen",
         "Alle veröffentlichten Versionen und die Änderungen zwischen ihnen.",
+        "changes",
     ),
 )
 

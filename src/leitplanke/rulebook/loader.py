@@ -50,12 +50,16 @@ def load_rulebook(folder: Path = BUNDLED) -> Rulebook:
     if not rule_files:
         errors.append(SourceError(folder / RULES_DIR, 1, 1, "", "keine Regeldateien (*.yaml)"))
     placed_rules: list[tuple[Rule, Path, int]] = []
+    all_rules_loaded = True
     for path in rule_files:
         rules_file = _load_model(path, RulesFile, errors)
-        if rules_file is not None:
+        if rules_file is None:
+            all_rules_loaded = False
+        else:
             placed_rules += [(rule, path, i) for i, rule in enumerate(rules_file.rules)]
     if laws_file is not None:
-        errors += _cross_check(placed_rules, laws_file, folder / LAWS_FILE)
+        # references into a file that failed to load would only repeat that file's errors
+        errors += _cross_check(placed_rules, laws_file, folder / LAWS_FILE, all_rules_loaded)
     if errors or meta is None or laws_file is None:
         raise RulebookError(errors)
     return Rulebook(
@@ -117,7 +121,10 @@ def _field_name(location: Location, data: Any) -> str:
 
 
 def _cross_check(
-    placed_rules: list[tuple[Rule, Path, int]], laws_file: LawsFile, laws_path: Path
+    placed_rules: list[tuple[Rule, Path, int]],
+    laws_file: LawsFile,
+    laws_path: Path,
+    check_references: bool,
 ) -> Iterator[SourceError]:
     """Errors no single file shows: duplicate IDs, unknown laws, unknown cross-references."""
     positions: dict[Path, PositionIndex] = {}
@@ -155,7 +162,7 @@ def _cross_check(
                     f"rules[{i}] ({rule.id}).legal_bases[{k}].law",
                     f"Gesetz {basis.law!r} ist in {LAWS_FILE} nicht erklärt",
                 )
-        for k, target in enumerate(rule.see_also):
+        for k, target in enumerate(rule.see_also if check_references else ()):
             if target not in first_place or target == rule.id:
                 yield error(
                     path,

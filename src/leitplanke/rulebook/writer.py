@@ -1,5 +1,6 @@
 """Writes a `Rulebook` back to a source folder in the format the loader reads."""
 
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
@@ -19,14 +20,13 @@ def _dump(data: Any, path: Path) -> None:
 
 
 def write_rulebook(rulebook: Rulebook, folder: Path) -> None:
-    """Write metadata, laws and one rule file per aspect into `folder` (created if missing)."""
+    """Write metadata, laws and rule files into `folder`, keeping the rules' order."""
     (folder / RULES_DIR).mkdir(parents=True, exist_ok=True)
     _dump(rulebook.meta.model_dump(mode="json", exclude_defaults=True), folder / META_FILE)
     laws = [law.model_dump(mode="json", exclude_none=True) for law in rulebook.laws]
     _dump({"laws": laws}, folder / LAWS_FILE)
-    by_file: dict[str, list[dict[str, Any]]] = {}
-    for rule in rulebook.rules:
-        name = f"{rule.audience}-{rule.aspect}.yaml"
-        by_file.setdefault(name, []).append(rule.model_dump(mode="json", exclude_defaults=True))
-    for name, rules in by_file.items():
-        _dump({"rules": rules}, folder / RULES_DIR / name)
+    runs = groupby(rulebook.rules, key=lambda rule: (rule.audience, rule.aspect))
+    for number, ((audience, aspect), rules) in enumerate(runs, start=1):
+        dumped = [rule.model_dump(mode="json", exclude_defaults=True) for rule in rules]
+        name = f"{number:03d}-{audience}-{aspect.replace('_', '-')}.yaml"
+        _dump({"rules": dumped}, folder / RULES_DIR / name)

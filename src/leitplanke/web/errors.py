@@ -1,0 +1,108 @@
+"""Error responses in German: an HTML page for browsers, JSON `{"detail": …}` for everyone else."""
+
+from collections.abc import Mapping
+from http import HTTPStatus
+from typing import Any
+
+from fastapi import FastAPI, Request, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse
+from starlette.exceptions import HTTPException
+
+from leitplanke.publish.html_site import SiteLinks, render_error_page
+from leitplanke.web.dependencies import published_site, relative_root
+from leitplanke.web.negotiation import negotiate
+
+TITLES: dict[int, str] = {
+    400: "Ungültige Anfrage",
+    404: "Seite nicht gefunden",
+    405: "Methode nicht erlaubt",
+    406: "Format nicht verfügbar",
+    422: "Ungültige Angabe",
+    500: "Interner Fehler",
+}
+
+DEFAULT_MESSAGES: dict[int, str] = {
+    404: "Unter dieser Adresse gibt es keine Seite. Vielleicht hat sich die Adresse geändert.",
+    405: "Diese Adresse kann nur gelesen werden.",
+}
+
+
+def wants_html(request: Request) -> bool:
+    """Whether the client (a browser) prefers HTML to JSON."""
+    accept = request.headers.get("accept")
+    return negotiate(accept, ["application/json", "text/html"]) == "text/html"
+
+
+def error_response(
+    request: Request,
+    status: int,
+    message: str,
+    *,
+    headers: Mapping[str, str] | None = None,
+    detail: Any = None,
+) -> Response:
+    """A German error page or JSON error with the given status; which one depends on Accept."""
+    headers = {**(headers or {}), "Vary": "Accept"}
+    if wants_html(request):
+        site = published_site(request)
+        page = render_error_page(
+            site.publication,
+            title=TITLES.get(status, HTTPStatus(status).phrase),
+            message=message,
+            links=SiteLinks(root=relative_root(request)),
+        )
+        return HTMLResponse(page, status_code=status, headers=headers)
+    return JSONResponse({"detail": message if detail is None else detail}, status, headers=headers)
+
+
+def german_message(exc: HTTPException) -> str:
+    """The exception's message, with Starlette's English default replaced by a German one."""
+    if exc.detail == HTTPStatus(exc.status_code).phrase:
+        return DEFAULT_MESSAGES.get(exc.status_code, TITLES.get(exc.status_code, exc.detail))
+    return str(exc.detail)
+
+
+def validation_messages(exc: RequestValidationError) -> list[dict[str, Any]]:
+    """FastAPI's validation errors, each with a German message that names the parameter."""
+    errors = []
+    for error in exc.errors():
+        location = [str(part) for part in error["loc"]]
+        name = location[-1] if location else "?"
+        allowed = error.get("ctx", {}).get("expected")
+        if error["type"] == "missing":
+            message = f"Parameter „{name}“ fehlt"
+        else:
+            message = f"Unzulässiger Wert {error.get('input')!r} für Parameter „{name}“"
+        if allowed:
+            message += f"; erlaubt: {allowed}"
+        errors.append({"loc": error["loc"], "msg": message, "type": error["type"]})
+    return errors
+
+
+async def http_exception_handler(request: Request, exc: Exception) -> Response:
+    """HTTP errors raised by routes or the router."""
+    if not isinstance(exc, HTTPException):
+        raise exc
+    return error_response(request, exc.status_code, german_message(exc), headers=exc.headers)
+
+
+async def validation_exception_handler(request: Request, exc: Exception) -> Response:
+    """422 for query or path values that do not fit, naming each parameter."""
+    if not isinstance(exc, RequestValidationError):
+        raise exc
+    errors = validation_messages(exc)
+    message = "; ".join(error["msg"] for error in errors) + "."
+    return error_response(request, 422, message, detail=errors)
+
+
+async def server_error_handler(request: Request, exc: Exception) -> Response:
+    """500 for anything unexpected; the server still logs the exception."""
+    return error_response(request, 500, "Beim Beantworten der Anfrage ist ein Fehler aufgetreten.")
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Route every HTTP, validation and unexpected error through the German handlers."""
+    app.add_exception_handler(HTTPException, http_exception_handler)
+    app.add_exception_handler(RequestValidationError, validation_exception_handler)
+    app.add_exception_handler(Exception, server_error_handler)

@@ -1,0 +1,42 @@
+"""The OpenAPI description lists the API and the negotiated URIs with their response models."""
+
+
+def test_openapi_lists_the_routes_with_their_response_models(client):
+    spec = client.get("/openapi.json").json()
+    paths = spec["paths"]
+    assert set(paths) == {
+        "/api/v1/rulebook",
+        "/api/v1/rules",
+        "/api/v1/rules/{rule_id}",
+        "/api/v1/versions",
+        "/api/v1/versions/{version}",
+        "/api/v1/versions/{old}/diff/{new}",
+        "/rulebook",
+        "/rules/{rule_id}",
+        "/versions/{version}",
+        "/versions/{version}/rules/{rule_id}",
+    }
+
+    def schema_of(path: str) -> dict:
+        return paths[path]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+
+    assert schema_of("/api/v1/rulebook") == {"$ref": "#/components/schemas/PublishedRulebook"}
+    assert schema_of("/api/v1/rules")["items"] == {"$ref": "#/components/schemas/PublishedRule"}
+    assert schema_of("/api/v1/versions/{old}/diff/{new}") == {
+        "$ref": "#/components/schemas/RulebookDiff"
+    }
+
+
+def test_openapi_names_the_filters_and_the_alternative_formats(client):
+    operation = client.get("/openapi.json").json()["paths"]["/api/v1/rules"]["get"]
+    parameters = {parameter["name"] for parameter in operation["parameters"]}
+    assert parameters == {"audience", "aspect", "level", "status", "format"}
+    assert {"application/json", "text/csv", "text/turtle", "application/ld+json"} <= set(
+        operation["responses"]["200"]["content"]
+    )
+
+
+def test_every_operation_has_a_german_summary(client):
+    paths = client.get("/openapi.json").json()["paths"]
+    for path, operations in paths.items():
+        assert operations["get"]["summary"], path
