@@ -123,3 +123,13 @@ def test_older_version_is_served_as_it_was(client):
     assert "aktuelle Fassung 1.0.0" in page.text
     turtle = client.get("/versions/0.9.0", headers={"Accept": "text/turtle"})
     assert "http://testserver/versions/0.9.0" in turtle.text
+
+
+def test_dcat_record_is_negotiated_between_turtle_and_jsonld(client):
+    turtle = client.get("/dcat", headers={"Accept": "text/turtle"})
+    assert turtle.status_code == 200
+    assert turtle.headers["content-type"].startswith("text/turtle")
+    assert "dcat:Dataset" in turtle.text
+    jsonld = client.get("/dcat", headers={"Accept": "application/ld+json"})
+    assert jsonld.headers["content-type"].startswith("application/ld+json")
+    assert client.get("/dcat", headers={"Accept": "application/pdf"}).status_code == 406

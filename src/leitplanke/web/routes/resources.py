@@ -20,6 +20,8 @@ router = APIRouter(tags=["URIs"])
 
 RulebookFormat = Annotated[str, Depends(Negotiation(html_first(RULEBOOK_FORMATS)))]
 RuleFormat = Annotated[str, Depends(Negotiation(html_first(RULE_FORMATS)))]
+DCAT_FILES = {"turtle": "dcat.ttl", "jsonld": "dcat.jsonld"}
+DcatFormat = Annotated[str, Depends(Negotiation(tuple(DCAT_FILES)))]
 
 
 def unknown_rule(rule_id: str) -> HTTPException:
@@ -86,3 +88,13 @@ def version_rule(version: str, rule_id: str, site: SiteDep, format_name: RuleFor
     except KeyError:
         raise unknown_rule(rule_id) from None
     return artifact_response(artifact, cache_control=VERSIONED, negotiated=True)
+
+
+@router.get(
+    "/dcat",
+    summary="Der DCAT-AP.de-Datensatz des Regelwerks, als Turtle oder JSON-LD",
+    responses=alternative_content(tuple(DCAT_FILES)),
+)
+def dcat(site: SiteDep, format_name: DcatFormat) -> Response:
+    """The catalogue record whose node URIs (`dcat#dataset`, …) live under this address."""
+    return artifact_response(site.artifacts[DCAT_FILES[format_name]], negotiated=True)
