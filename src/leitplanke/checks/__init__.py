@@ -1,0 +1,1 @@
+"""Executable checks: drafts are tested against the rulebook's check specifications."""
