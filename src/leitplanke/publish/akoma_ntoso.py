@@ -17,8 +17,6 @@ items are counted (`art_INST-KP-01__provision__list_1__item_2`).
 """
 
 import re
-from collections.abc import Iterable
-from datetime import date
 from typing import Any, Final
 
 from lxml import etree
@@ -26,12 +24,11 @@ from lxml import html as lxml_html
 from lxml.html import HtmlElement
 
 from leitplanke.publish.document import PublishedExample, PublishedRule, PublishedRulebook
+from leitplanke.publish.presentation import german_date, grouped_rules
 from leitplanke.publish.publication import Artifact, Publication
 from leitplanke.rulebook.vocabulary import (
     LEVEL_KEYWORD,
     STATUS_LABEL,
-    Aspect,
-    Audience,
     Level,
     Status,
 )
@@ -46,20 +43,6 @@ PROVISION: Final = "provision"
 """Name of the `<hcontainer>` that holds a rule's normative text."""
 
 _ISO_639_2: Final = {"de": "deu", "en": "eng", "fr": "fra", "it": "ita", "es": "spa", "pl": "pol"}
-_MONTHS: Final = (
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-)
 _LEVEL_EID: Final = {Level.MUSS: "muss", Level.SOLL: "soll", Level.KANN: "kann"}
 _STATUS_EID: Final = {
     Status.DRAFT: "draft",
@@ -122,11 +105,6 @@ def akoma_ntoso_tree(publication: Publication) -> etree._Element:
 def article_eid(rule_id: str) -> str:
     """eId of a rule's article: its number, the rule ID, is unique in the whole document."""
     return f"art_{rule_id}"
-
-
-def german_date(day: date) -> str:
-    """A date as German text, e.g. '12. Oktober 2026'."""
-    return f"{day.day}. {_MONTHS[day.month - 1]} {day.year}"
 
 
 # --- metadata ----------------------------------------------------------------------------------
@@ -277,18 +255,6 @@ def _body(body: etree._Element, publication: Publication, law_eids: dict[str, st
             _sub(section, "heading", rules[0].aspect_label)
             for rule in rules:
                 _article(section, rule, publication, law_eids, present)
-
-
-def grouped_rules(rules: Iterable[PublishedRule]) -> list[list[list[PublishedRule]]]:
-    """Rules by audience, then by aspect (both in vocabulary order), each in source order."""
-    groups: dict[Audience, dict[Aspect, list[PublishedRule]]] = {}
-    for rule in rules:
-        groups.setdefault(rule.audience, {}).setdefault(rule.aspect, []).append(rule)
-    return [
-        [groups[audience][aspect] for aspect in Aspect if aspect in groups[audience]]
-        for audience in Audience
-        if audience in groups
-    ]
 
 
 def _article(

@@ -9,7 +9,6 @@ URL. The web app renders the same templates for filtered and versioned views.
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
 from functools import cache
 from importlib.resources import files
 from typing import Any
@@ -20,6 +19,7 @@ from markupsafe import Markup
 from leitplanke.publish.changes import consecutive_diffs
 from leitplanke.publish.document import PublishedRule
 from leitplanke.publish.formats import FORMATS, FormatInfo
+from leitplanke.publish.presentation import german_date, grouped_rules
 from leitplanke.publish.publication import Artifact, Publication
 from leitplanke.publish.selection import IndexFilter
 from leitplanke.rulebook.diff import FieldChange, RulebookDiff, Segment, redline
@@ -47,10 +47,6 @@ VERSIONED_FORMATS: frozenset[str] = frozenset(
     {"json", "jsonld", "turtle", "akoma-ntoso", "csv", "html", "pdf"}
 )
 
-MONTHS = (
-    "Januar", "Februar", "März", "April", "Mai", "Juni",
-    "Juli", "August", "September", "Oktober", "November", "Dezember",
-)  # fmt: skip
 
 FIELD_LABEL: dict[str, str] = {
     "title": "Titel",
@@ -183,11 +179,6 @@ def relative_root(path: str) -> str:
     return "../" * path.count("/")
 
 
-def german_date(value: date) -> str:
-    """A date written out in German, e.g. '1. November 2026'."""
-    return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
-
-
 def rule_html(html: str, top: int) -> Markup:
     """Sanitised rule HTML with its headings moved below heading level `top`."""
 
@@ -216,23 +207,30 @@ def _environment() -> Environment:
 
 def _render(template: str, publication: Publication, links: SiteLinks, **context: Any) -> str:
     page = _environment().get_template(template)
-    return page.render(document=publication.document, links=links, **context)
+    return page.render(
+        document=publication.document, links=links, app_links=publication.app_links, **context
+    )
 
 
 def audience_groups(rules: Iterable[PublishedRule]) -> list[AudienceGroup]:
     """Rules grouped by audience, then aspect, both in vocabulary order; empty groups left out."""
-    rules = list(rules)
-    groups = []
-    for audience in Audience:
-        aspects = []
-        for aspect in Aspect:
-            chosen = [r for r in rules if r.audience == audience and r.aspect == aspect]
-            if chosen:
-                anchor = f"{audience}-{aspect}"
-                aspects.append(AspectGroup(aspect, ASPECT_LABEL[aspect], anchor, chosen))
-        if aspects:
-            groups.append(AudienceGroup(audience, AUDIENCE_LABEL[audience], str(audience), aspects))
-    return groups
+    return [
+        AudienceGroup(
+            sections[0][0].audience,
+            AUDIENCE_LABEL[sections[0][0].audience],
+            str(sections[0][0].audience),
+            [
+                AspectGroup(
+                    chosen[0].aspect,
+                    ASPECT_LABEL[chosen[0].aspect],
+                    f"{chosen[0].audience}-{chosen[0].aspect}",
+                    chosen,
+                )
+                for chosen in sections
+            ],
+        )
+        for sections in grouped_rules(rules)
+    ]
 
 
 def _filter_fields(rules: list[PublishedRule], chosen: IndexFilter) -> list[FilterField]:
@@ -366,6 +364,11 @@ def render_error_page(
 ) -> str:
     """A German error page (e.g. 'Seite nicht gefunden') in the site's layout."""
     return _render("error.html", publication, links, title=title, message=message)
+
+
+def render_page(publication: Publication, template: str, links: SiteLinks, **context: Any) -> str:
+    """A page of the web app from one of the templates here, in the site's layout."""
+    return _render(template, publication, links, **context)
 
 
 def asset_bytes(path: str) -> bytes:

@@ -22,10 +22,15 @@ class Artifact:
 
 @dataclass(frozen=True)
 class Publication:
-    """A rulebook history about to be published under a base URL."""
+    """A rulebook history about to be published under a base URL.
+
+    `app_links` are pages only the web app serves, as (label, path) for the site navigation;
+    the static site has none.
+    """
 
     history: RulebookHistory
     base_url: str
+    app_links: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         if not self.base_url.endswith("/"):

@@ -8,6 +8,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from leitplanke.rulebook.errors import RulebookError, SourceError
+from leitplanke.rulebook.messages import german_message
 from leitplanke.rulebook.model import LawsFile, Rule, Rulebook, RulebookMeta, RulesFile
 from leitplanke.rulebook.yaml_source import Location, PositionIndex, read_yaml
 
@@ -17,25 +18,6 @@ RULES_DIR = "rules"
 BUNDLED = Path(__file__).resolve().parent.parent / "rulebooks" / "berlin"
 
 M = TypeVar("M", bound=BaseModel)
-
-_MESSAGES_DE = {
-    "missing": "Pflichtfeld fehlt",
-    "extra_forbidden": "unbekanntes Feld",
-    "string_type": "Text erwartet",
-    "list_type": "Liste erwartet",
-    "dict_type": "Abschnitt (Schlüssel: Wert) erwartet",
-    "model_type": "Abschnitt (Schlüssel: Wert) erwartet",
-    "enum": "unzulässiger Wert",
-    "string_pattern_mismatch": "Format ungültig",
-    "string_too_short": "Text zu kurz",
-    "string_too_long": "Text zu lang",
-    "too_short": "zu wenige Einträge",
-    "date_type": "Datum im Format JJJJ-MM-TT erwartet",
-    "date_from_datetime_parsing": "Datum im Format JJJJ-MM-TT erwartet",
-    "date_parsing": "Datum im Format JJJJ-MM-TT erwartet",
-    "url_parsing": "ungültige URL",
-    "url_scheme": "URL muss mit http:// oder https:// beginnen",
-}
 
 
 def load_rulebook(folder: Path = BUNDLED) -> Rulebook:
@@ -91,12 +73,7 @@ def _source_error(
 ) -> SourceError:
     location: Location = tuple(detail["loc"])
     line, column = positions.position(location)
-    message = _MESSAGES_DE.get(detail["type"], detail["msg"].removeprefix("Value error, "))
-    if detail["type"] in {"enum", "literal_error"} and "ctx" in detail:
-        message += f" (erlaubt: {detail['ctx'].get('expected', '')})"
-    elif detail["type"] == "string_pattern_mismatch":
-        message += f": {detail['input']!r}"
-    return SourceError(path, line, column, _field_name(location, data), message)
+    return SourceError(path, line, column, _field_name(location, data), german_message(detail))
 
 
 def _field_name(location: Location, data: Any) -> str:

@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.exceptions import HTTPException
 
 from leitplanke.publish.html_site import SiteLinks, render_error_page
+from leitplanke.rulebook.messages import german_message as german_message_of_detail
 from leitplanke.web.dependencies import published_site, relative_root
 from leitplanke.web.negotiation import negotiate
 
@@ -63,19 +64,21 @@ def german_message(exc: HTTPException) -> str:
     return str(exc.detail)
 
 
+ECHO_LIMIT = 40  # a parameter value is repeated in the message only up to this length
+PLACE_LABEL = {"query": "Abfrageparameter", "path": "Pfadparameter", "body": "Feld"}
+
+
 def validation_messages(exc: RequestValidationError) -> list[dict[str, Any]]:
-    """FastAPI's validation errors, each with a German message that names the parameter."""
+    """FastAPI's validation errors in German, each naming the field; input is never echoed."""
     errors = []
     for error in exc.errors():
-        location = [str(part) for part in error["loc"]]
-        name = location[-1] if location else "?"
-        allowed = error.get("ctx", {}).get("expected")
-        if error["type"] == "missing":
-            message = f"Parameter „{name}“ fehlt"
-        else:
-            message = f"Unzulässiger Wert {error.get('input')!r} für Parameter „{name}“"
-        if allowed:
-            message += f"; erlaubt: {allowed}"
+        place, *path = error["loc"] or ("body",)
+        name = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in path)
+        label = PLACE_LABEL.get(str(place), "Feld")
+        message = f"{label} „{name.lstrip('.') or place}“: {german_message_of_detail(error)}"
+        given = error.get("input")
+        if place in {"query", "path"} and isinstance(given, str) and len(given) <= ECHO_LIMIT:
+            message += f"; angegeben: {given!r}"
         errors.append({"loc": error["loc"], "msg": message, "type": error["type"]})
     return errors
 

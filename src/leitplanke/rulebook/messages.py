@@ -1,0 +1,38 @@
+"""German wording of validation errors, for rulebook sources and every other user input."""
+
+from typing import Any
+
+from pydantic_core import ErrorDetails
+
+MESSAGES = {
+    "missing": "Pflichtfeld fehlt",
+    "extra_forbidden": "unbekanntes Feld",
+    "string_type": "Text erwartet",
+    "list_type": "Liste erwartet",
+    "dict_type": "Abschnitt (Schlüssel: Wert) erwartet",
+    "model_type": "Abschnitt (Schlüssel: Wert) erwartet",
+    "enum": "unzulässiger Wert",
+    "string_pattern_mismatch": "Format ungültig",
+    "string_too_short": "Text zu kurz",
+    "string_too_long": "Text zu lang",
+    "too_short": "zu wenige Einträge",
+    "date_type": "Datum im Format JJJJ-MM-TT erwartet",
+    "date_from_datetime_parsing": "Datum im Format JJJJ-MM-TT erwartet",
+    "date_parsing": "Datum im Format JJJJ-MM-TT erwartet",
+    "url_parsing": "ungültige URL",
+    "url_scheme": "URL muss mit http:// oder https:// beginnen",
+}
+
+
+def german_message(detail: ErrorDetails) -> str:
+    """The German message for one of pydantic's error details, with the allowed values or limit."""
+    message = MESSAGES.get(detail["type"], detail["msg"].removeprefix("Value error, "))
+    context: dict[str, Any] = dict(detail.get("ctx") or {})
+    if detail["type"] in {"enum", "literal_error"} and "expected" in context:
+        expected = str(context["expected"]).replace("' or '", "' oder '")
+        message += f" (erlaubt: {expected})"
+    elif detail["type"] == "string_too_long" and "max_length" in context:
+        message += f" (höchstens {context['max_length']} Zeichen)"
+    elif detail["type"] == "string_pattern_mismatch":
+        message += f": {detail['input']!r}"
+    return message
