@@ -54,6 +54,18 @@ def test_validate_lists_errors_and_exits_1(rulebook_copy):
     assert f"{meta}:" in result.stderr and "language" in result.stderr
 
 
+def test_validate_reports_invalid_check_specs_and_example_drafts(rulebook_copy):
+    rules = rulebook_copy / "rules" / "topic-accessibility.yaml"
+    source = rules.read_text(encoding="utf-8")
+    source = source.replace("subtitles: false\n", "subtitles: vielleicht\n", 1)
+    source = source.replace("platform: bluesky", "platform: myspace", 1)
+    rules.write_text(source, encoding="utf-8")
+    result = runner.invoke(app, ["rulebook", "validate", str(rulebook_copy)])
+    assert result.exit_code == 1
+    assert "INST-BF-01: checks[0].media.subtitles:" in result.stderr
+    assert "INST-BF-01: examples[2].draft.platform:" in result.stderr
+
+
 def test_diff_of_unknown_version_is_a_usage_error():
     result = runner.invoke(app, ["rulebook", "diff", "0.1.0", "1.0.0", "--rulebook", str(MINI)])
     assert result.exit_code == 2

@@ -1,8 +1,9 @@
-"""The documentation keeps up with the code: every format, renderer and API route is described."""
+"""The documentation keeps up with the code: every format, renderer, route and check type."""
 
 import re
 from pathlib import Path
 
+from leitplanke.checks.types import CHECK_TYPES
 from leitplanke.publish.formats import FORMATS
 from leitplanke.publish.renderers import BUILT_IN
 from leitplanke.web.app import create_app
@@ -20,8 +21,23 @@ def test_every_published_format_and_renderer_is_documented():
 
 def test_every_api_route_is_documented():
     app = create_app()
-    documented = set(re.findall(r"`GET (/[^` ?]*)", PUBLICATION))
-    routes = {path for path in app.openapi()["paths"] if path.startswith(("/api/", "/dcat"))}
+    docs = PUBLICATION + (DOCS / "checks.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"`(GET|POST) (/[^` ?]*)", docs))
+    routes = {
+        (method.upper(), path)
+        for path, operations in app.openapi()["paths"].items()
+        if path.startswith(("/api/", "/dcat"))
+        for method in operations
+    }
     assert routes, "no API routes found"
-    missing = {path for path in routes if path not in documented}
+    missing = routes - documented
     assert not missing
+
+
+def test_every_check_type_and_parameter_is_documented():
+    checks = (DOCS / "checks.md").read_text(encoding="utf-8")
+    for name, model in CHECK_TYPES.items():
+        assert f"## `{name}`" in checks, name
+        section = checks.split(f"## `{name}`", 1)[1].split("\n## ", 1)[0]
+        for field in set(model.model_fields) - {"type", "message", "fix"}:
+            assert f"`{field}`" in section, f"{name}.{field}"

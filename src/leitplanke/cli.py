@@ -1,7 +1,10 @@
-"""Command-line interface: `leitplanke rulebook …`, `leitplanke publish`, `leitplanke serve`."""
+"""Command-line interface: `leitplanke rulebook …`, `publish`, `serve` and `check`."""
 
 import json
+import sys
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -11,6 +14,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from leitplanke.checks.draft import Platform
 from leitplanke.rulebook.coverage import motion_coverage
 from leitplanke.rulebook.diff import RulebookDiff, diff_rulebooks
 from leitplanke.rulebook.errors import RulebookError
@@ -66,8 +70,27 @@ def _history(path: Path) -> RulebookHistory:
 @rulebook_app.command("validate")
 def validate(path: RulebookArgument = BUNDLED) -> None:
     """Prüft ein Regelwerk samt Versionen und meldet alle Fehler mit Datei, Zeile und Feld."""
+    from leitplanke.checks.engine import CheckEngine, CheckSpecError
+    from leitplanke.checks.examples import example_cases
+    from leitplanke.publish.publication import Publication
+
     history = _history(path)
     rulebook = history.current
+    publication = Publication(history, str(rulebook.meta.base_uri))
+    problems: list[str] = []
+    try:
+        CheckEngine(publication)
+    except CheckSpecError as error:
+        problems += error.problems
+    try:
+        example_cases(publication.document)
+    except CheckSpecError as error:
+        problems += error.problems
+    if problems:
+        for problem in problems:
+            err.print(problem, markup=False, highlight=False)
+        err.print(f"{len(problems)} Fehler in Prüfungen und Beispielbeiträgen.", style="bold red")
+        raise typer.Exit(1)
     out.print(
         f"{rulebook.meta.title} {rulebook.meta.version}: {len(rulebook.rules)} Regeln, "
         f"{len(history.versions)} Version(en), gültig.",
@@ -230,9 +253,111 @@ def serve(
     """Startet die Webanwendung mit Regelwerk, Downloads und API."""
     import uvicorn
 
+    from leitplanke.checks.engine import CheckSpecError
     from leitplanke.web.app import create_app
 
     _history(rulebook)  # report source errors here, readably, before the server starts
-    application = create_app(rulebook, base_url or f"http://{host}:{port}/")
+    try:
+        application = create_app(rulebook, base_url or f"http://{host}:{port}/")
+    except CheckSpecError as error:
+        for problem in error.problems:
+            err.print(problem, markup=False, highlight=False)
+        raise typer.Exit(1) from None
     out.print(f"Leitplanke läuft auf http://{host}:{port}/ (Strg+C beendet).", markup=False)
     uvicorn.run(application, host=host, port=port)
+
+
+class CheckFormat(StrEnum):
+    """Output formats of `check`: the names of the registered report formats."""
+
+    TEXT = "text"
+    JSON = "json"
+    SARIF = "sarif"
+
+
+@contextmanager
+def _progress(shown: bool) -> Iterator[Callable[[], None] | None]:
+    """A Rich progress display on stderr, or None; its callable counts one checked draft."""
+    if not shown:
+        yield None
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.completed} Entwürfe geprüft"),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task("Prüfen", total=None)
+        yield lambda: progress.advance(task)
+
+
+@app.command("check")
+def check(
+    files: Annotated[
+        list[str],
+        typer.Argument(
+            help="Entwürfe: .txt/.md (Text), .json/.yaml (ein Entwurf), .jsonl/.csv (Stapel); "
+            "- liest die Standardeingabe.",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[CheckFormat, typer.Option("--format", help="Ausgabeformat.")] = (
+        CheckFormat.TEXT
+    ),
+    platform: Annotated[
+        Platform | None, typer.Option(help="Plattform der Entwürfe, die selbst keine nennen.")
+    ] = None,
+    rulebook: RulebookOption = BUNDLED,
+    batch: Annotated[
+        bool,
+        typer.Option(
+            "--batch", help="Jede Datei als Stapel lesen: CSV bei .csv, sonst JSON Lines (auch -)."
+        ),
+    ] = False,
+    show_personal_data: Annotated[
+        bool,
+        typer.Option(
+            "--show-personal-data",
+            help="Personenbezogene Daten in den Befunden ungekürzt zeigen (Standard: maskiert).",
+        ),
+    ] = False,
+) -> None:
+    """Prüft Entwürfe mit den Prüfungen der Regeln.
+
+    Exit 0 ohne Fehler, 1 bei Befunden der Stufe Fehler, 2 bei falscher Eingabe, 3 bei internem
+    Fehler.
+    """
+    from leitplanke.checks.engine import CheckEngine, CheckSpecError
+    from leitplanke.checks.input import DraftInputError, input_kind, read_drafts
+    from leitplanke.checks.reports import ReportContext, create_report
+    from leitplanke.checks.runner import check_drafts
+    from leitplanke.publish.publication import Publication
+
+    try:
+        history = load_history(rulebook)
+        engine = CheckEngine(Publication(history, str(history.current.meta.base_uri)))
+    except RulebookError as error:
+        _fail(error)
+        raise typer.Exit(2) from None
+    except CheckSpecError as error:
+        for problem in error.problems:
+            err.print(problem, markup=False, highlight=False)
+        raise typer.Exit(2) from None
+    report = create_report(output, sys.stdout, ReportContext(engine, show_personal_data))
+    drafts = read_drafts(files, batch=batch, platform=platform)
+    batches = any(input_kind(name, batch=batch).is_batch for name in files)
+    try:
+        with _progress(batches and err.is_terminal) as counted:
+            summary = check_drafts(engine, drafts, report, on_draft=counted)
+    except DraftInputError as error:
+        for item in error.errors:
+            err.print(str(item), markup=False, highlight=False)
+        err.print("Die Eingabe enthält Fehler.", style="bold red")
+        raise typer.Exit(2) from None
+    except Exception:  # a fault of the program, not of the input: told apart by exit code 3
+        err.print_exception()
+        err.print("Interner Fehler in Leitplanke (nicht in der Eingabe).", style="bold red")
+        raise typer.Exit(3) from None
+    raise typer.Exit(1 if summary.error else 0)

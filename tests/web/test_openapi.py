@@ -11,6 +11,8 @@ def test_openapi_lists_the_routes_with_their_response_models(client):
         "/api/v1/versions",
         "/api/v1/versions/{version}",
         "/api/v1/versions/{old}/diff/{new}",
+        "/api/v1/check",
+        "/api/v1/check/batch",
         "/rulebook",
         "/rules/{rule_id}",
         "/versions/{version}",
@@ -40,4 +42,5 @@ def test_openapi_names_the_filters_and_the_alternative_formats(client):
 def test_every_operation_has_a_german_summary(client):
     paths = client.get("/openapi.json").json()["paths"]
     for path, operations in paths.items():
-        assert operations["get"]["summary"], path
+        for method, operation in operations.items():
+            assert operation["summary"], (method, path)

@@ -72,7 +72,7 @@ class CheckEngine:
             rule_id=rule.id,
             rule_title=rule.title,
             level=check.severity,
-            check_type=check.config.model_fields["type"].default,
+            check_type=type(check.config).model_fields["type"].default,
             message=hit.message,
             start=hit.start,
             end=hit.end,

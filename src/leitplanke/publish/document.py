@@ -50,11 +50,12 @@ class PublishedLegalBasis(PublishedModel):
 
 
 class PublishedExample(PublishedModel):
-    """A good or bad example beside a rule."""
+    """A good or bad example beside a rule; `draft` is the post the rule's checks are tested on."""
 
     kind: str
     text: str
     note: str | None
+    draft: dict[str, Any] | None = None
 
 
 class PublishedRule(PublishedModel):
@@ -162,7 +163,9 @@ def publish_rule(publication: Publication, rulebook: Rulebook, rule: Rule) -> Pu
         rationale_html=markdown_to_html(rule.rationale),
         legal_bases=[_publish_basis(rulebook, basis) for basis in rule.legal_bases],
         examples=[
-            PublishedExample(kind=example.kind, text=example.text, note=example.note)
+            PublishedExample(
+                kind=example.kind, text=example.text, note=example.note, draft=example.draft
+            )
             for example in rule.examples
         ],
         target_groups=list(rule.target_groups),

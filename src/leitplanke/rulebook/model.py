@@ -2,7 +2,7 @@
 
 from datetime import date
 from enum import StrEnum
-from typing import Annotated, Self
+from typing import Annotated, Any, Self
 
 from pydantic import (
     AnyHttpUrl,
@@ -55,11 +55,19 @@ class ExampleKind(StrEnum):
 
 
 class Example(SourceModel):
-    """A worked example beside a rule: a good or a bad case."""
+    """A worked example beside a rule: a good or a bad case.
+
+    An example that is a post (not a description of a situation) carries it as `draft`, a
+    mapping in the shape of a draft (text, platform, links, media); the rule's checks are tested
+    on it: a bad draft must yield a finding of the rule, a good one none.
+    """
 
     kind: ExampleKind
     text: Prose
     note: Line | None = None
+    draft: dict[str, Any] | None = Field(
+        default=None, description="The post to test the rule's checks on: text, platform, media."
+    )
 
 
 class CheckSpec(BaseModel):

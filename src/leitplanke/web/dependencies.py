@@ -1,9 +1,10 @@
-"""FastAPI dependencies: the published site held by the app, as an `Annotated` alias."""
+"""FastAPI dependencies: the site and the check engine held by the app, as `Annotated` aliases."""
 
 from typing import Annotated, cast
 
 from fastapi import Depends, Request
 
+from leitplanke.checks.engine import CheckEngine
 from leitplanke.web.published_site import PublishedSite
 
 
@@ -13,6 +14,14 @@ def published_site(request: Request) -> PublishedSite:
 
 
 SiteDep = Annotated[PublishedSite, Depends(published_site)]
+
+
+def check_engine(request: Request) -> CheckEngine:
+    """The check engine the app built at start-up from the site's publication."""
+    return cast(CheckEngine, request.app.state.engine)
+
+
+EngineDep = Annotated[CheckEngine, Depends(check_engine)]
 
 
 def relative_root(request: Request) -> str:

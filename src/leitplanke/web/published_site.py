@@ -1,7 +1,7 @@
 """The publication the web app serves: rendered once at start-up, other views on first request."""
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from threading import Lock
 from typing import TypeVar
@@ -28,9 +28,14 @@ class PublishedSite:
     _lock: Lock = field(default_factory=Lock, repr=False)
 
     @classmethod
-    def load(cls, rulebook_dir: Path, base_url: str) -> "PublishedSite":
-        """Load a rulebook folder with its versions and render every artifact."""
-        publication = Publication(load_history(rulebook_dir), base_url)
+    def load(
+        cls, rulebook_dir: Path, base_url: str, app_links: tuple[tuple[str, str], ...] = ()
+    ) -> "PublishedSite":
+        """Load a rulebook folder with its versions and render every artifact.
+
+        `app_links` are the web app's own pages, linked from every page's navigation.
+        """
+        publication = Publication(load_history(rulebook_dir), base_url, app_links)
         return cls(publication, {artifact.path: artifact for artifact in render_all(publication)})
 
     @property
@@ -53,7 +58,7 @@ class PublishedSite:
         versions = self.publication.history.versions[: labels.index(version) + 1]
         return self.memo(
             ("as_of", version),
-            lambda: Publication(RulebookHistory(versions), self.publication.base_url),
+            lambda: replace(self.publication, history=RulebookHistory(versions)),
         )
 
     def diff(self, old: str, new: str) -> RulebookDiff:

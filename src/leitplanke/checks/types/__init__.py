@@ -6,9 +6,25 @@ from typing import Annotated, Any, Union
 from pydantic import Field, TypeAdapter
 
 from leitplanke.checks.types.base import CheckConfig
+from leitplanke.checks.types.hashtags import HashtagsCheck
+from leitplanke.checks.types.length import LengthCheck
+from leitplanke.checks.types.links import LinksCheck
+from leitplanke.checks.types.media import MediaCheck
+from leitplanke.checks.types.neutrality import NeutralityCheck
 from leitplanke.checks.types.pattern import PatternCheck
+from leitplanke.checks.types.personal_data import PersonalDataCheck
+from leitplanke.checks.types.required import RequiredCheck
 
-BUILT_IN: tuple[type[CheckConfig], ...] = (PatternCheck,)
+BUILT_IN: tuple[type[CheckConfig], ...] = (
+    PatternCheck,
+    LinksCheck,
+    LengthCheck,
+    MediaCheck,
+    HashtagsCheck,
+    RequiredCheck,
+    NeutralityCheck,
+    PersonalDataCheck,
+)
 
 
 def build_registry(models: Iterable[type[CheckConfig]]) -> dict[str, type[CheckConfig]]:

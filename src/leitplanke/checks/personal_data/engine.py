@@ -1,0 +1,53 @@
+"""Runs the registered detectors over a text and resolves overlapping entities."""
+
+from collections.abc import Collection, Iterable
+
+from leitplanke.checks.personal_data.builtin import BUILT_IN
+from leitplanke.checks.personal_data.detector import Gate
+from leitplanke.checks.personal_data.entity import Entity
+from leitplanke.checks.personal_data.registry import DetectorRegistry
+
+REGISTRY = DetectorRegistry(BUILT_IN)
+
+
+def resolve_overlaps(entities: Iterable[Entity]) -> list[Entity]:
+    """Non-overlapping entities by position: of overlapping ones the higher score, then the
+    longer span wins."""
+    kept: list[Entity] = []
+    for entity in sorted(entities, key=lambda e: (-e.score, e.start - e.end, e.start, e.kind)):
+        if all(entity.end <= other.start or other.end <= entity.start for other in kept):
+            kept.append(entity)
+    return sorted(kept, key=lambda e: (e.start, e.end, e.kind))
+
+
+def detect_personal_data(
+    text: str,
+    kinds: Collection[str] | None = None,
+    *,
+    min_score: float = 0.5,
+    registry: DetectorRegistry | None = None,
+) -> list[Entity]:
+    """The personal data in `text` of `kinds` (all if None) scoring at least `min_score`.
+
+    Overlaps are resolved after the threshold; ValueError for a kind that no detector finds.
+    The triggers of all detectors are looked for in one pass; a detector runs on the text when
+    one of its triggers occurs or it passes its gate.
+    """
+    detectors, triggers = (registry or REGISTRY).plan(kinds)
+    fired = triggers.fired(text)
+    gates: dict[Gate, bool] = {}  # a gate that several detectors share is asked once
+    found: list[Entity] = []
+    for index, detector in enumerate(detectors):
+        check = detector.gate_check
+        if (check is not None or detector.triggers) and index not in fired:
+            if check is None:
+                continue
+            passed = gates.get(check)
+            if passed is None:
+                passed = gates[check] = bool(check(text))
+            if not passed:
+                continue
+        entities = detector.scan(text)
+        if entities:
+            found += [entity for entity in entities if entity.score >= min_score]
+    return resolve_overlaps(found) if len(found) > 1 else found

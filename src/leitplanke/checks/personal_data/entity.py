@@ -1,0 +1,36 @@
+"""A detected piece of personal data: kind, character span, confidence and a German reason."""
+
+from dataclasses import dataclass
+
+KINDS: tuple[str, ...] = (
+    "EMAIL",
+    "PHONE",
+    "IBAN",
+    "TAX_ID",
+    "VAT_ID",
+    "ID_CARD",
+    "PASSPORT",
+    "PLATE",
+    "ADDRESS",
+    "DATE_OF_BIRTH",
+    "IP_ADDRESS",
+    "FILE_REFERENCE",
+    "PERSON",
+    "SPECIAL_CATEGORY",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """Personal data of `kind` at `text[start:end]`, with a score in 0–1 and why it was found.
+
+    `role` is set for a person named in a public office (e.g. "Bürgermeisterin"): a rule may
+    allow office holders named in their official role.
+    """
+
+    kind: str
+    start: int
+    end: int
+    score: float
+    reason: str
+    role: str | None = None

@@ -1,0 +1,105 @@
+"""Detects numbers of German identity cards (Personalausweis) and passports (Reisepass)."""
+
+import re
+
+from leitplanke.checks.personal_data.detector import Detector, Pattern
+
+# Since 2010 document numbers use digits and these letters only (no vowels, no B, D, Q, S).
+ALPHABET = "CFGHJKLMNPRTVWXYZ0123456789"
+ID_CARD_FIRST = "LMNPRTVWXY"
+PASSPORT_FIRST = "CFGHJK"
+WEIGHTS = (7, 3, 1)
+
+
+def check_digit(serial: str) -> int:
+    """The ICAO 9303 check digit (weights 7, 3, 1; letters count A=10 … Z=35)."""
+    total = 0
+    for index, char in enumerate(serial):
+        value = int(char) if char.isdigit() else ord(char) - ord("A") + 10
+        total += value * WEIGHTS[index % 3]
+    return total % 10
+
+
+def is_document_number(candidate: str) -> bool:
+    """At least two digits; a tenth character of a serial in the document alphabet must be its
+    check digit (other formats are not checked)."""
+    serial = candidate[:9]
+    if sum(char.isdigit() for char in serial) < 2:
+        return False
+    if len(candidate) == 9 or not set(serial) <= set(ALPHABET):
+        return True
+    return candidate[9] == str(check_digit(serial))
+
+
+def serial_pattern(first: str, check: bool) -> str:
+    """Nine characters of the document alphabet, the first one of `first`, maybe a check digit."""
+    digit = r"\d" if check else ""
+    return rf"[{first}](?<![\w-][{first}])[{ALPHABET}]{{8}}{digit}(?![\w-])"
+
+
+# Older German and foreign documents: nine or ten letters and digits, reported only in context.
+OTHER_FORMAT = r"[0-9A-Z](?<![\w-][0-9A-Z])[0-9A-Z]{8,9}(?![\w-])"
+
+
+def patterns(first: str, document: str) -> tuple[Pattern, ...]:
+    """The serial with check digit, likely on its own, and without it, likely only in context."""
+    return (
+        Pattern(serial_pattern(first, True), 0.5, f"{document} mit gültiger Prüfziffer"),
+        Pattern(serial_pattern(first, False), 0.3, f"{document} im Format seit 2010"),
+        Pattern(OTHER_FORMAT, 0.1, f"{document} in älterem oder fremdem Format"),
+    )
+
+
+# One gate for both detectors: the engine computes a gate shared by several detectors once.
+DOCUMENT_GATE = re.compile(rf"[{ID_CARD_FIRST}{PASSPORT_FIRST}][{ALPHABET}]{{8}}").search
+ID_CARD_CONTEXT = (
+    "Personalausweis*",
+    "Ausweis*",
+    "Perso",
+    "Dokumentennummer",
+    "Seriennummer",
+    "ID-Karte",
+    "ID card",
+)
+PASSPORT_CONTEXT = (
+    "Reisepass*",
+    "Pass",
+    "Passes",
+    "Passnummer",
+    "Pass-Nr",
+    "Pass-Nr.",
+    "Kinderreisepass",
+    "Passport",
+    "Dokumentennummer",
+)
+
+
+def triggers(context: tuple[str, ...]) -> tuple[str, ...]:
+    """The context words in lower case, as triggers: numbers in other formats need them."""
+    return tuple(word.rstrip("*").lower() for word in context)
+
+
+DETECTORS = (
+    Detector(
+        name="id_card",
+        kind="ID_CARD",
+        patterns=patterns(ID_CARD_FIRST, "Ausweisnummer"),
+        context=ID_CARD_CONTEXT,
+        context_boost=0.45,
+        window=60,
+        validate=is_document_number,
+        gate=DOCUMENT_GATE,
+        triggers=triggers(ID_CARD_CONTEXT),
+    ),
+    Detector(
+        name="passport",
+        kind="PASSPORT",
+        patterns=patterns(PASSPORT_FIRST, "Passnummer"),
+        context=PASSPORT_CONTEXT,
+        context_boost=0.45,
+        window=60,
+        validate=is_document_number,
+        gate=DOCUMENT_GATE,
+        triggers=triggers(PASSPORT_CONTEXT),
+    ),
+)

@@ -1,0 +1,52 @@
+"""Detects IPv4 and IPv6 addresses; version numbers and times are told apart."""
+
+import ipaddress
+import re
+
+from leitplanke.checks.personal_data.detector import Detector, Pattern
+
+OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
+IPV4 = rf"\d(?<![\w.-]\d)\d{{0,2}}(?:\.{OCTET}){{3}}(?![\w-]|\.\d)"
+# Hex digits and at least two colons; `ipaddress` decides (times like 12:30:45 fail there).
+IPV6 = (
+    r"[0-9A-Fa-f:](?<![\w:.][0-9A-Fa-f:])[0-9A-Fa-f]{0,3}(?::[0-9A-Fa-f]{0,4}){1,7}"
+    r"(?<=[0-9A-Fa-f])(?![\w:])"
+)
+
+
+IPV4_GATE = re.compile(r"\d\.\d{1,3}\.\d{1,3}\.\d")
+IPV6_GATE = re.compile(r":[0-9A-Fa-f]{0,4}:")
+
+
+def could_hold_ip(text: str) -> bool:
+    """Three dots between digits, or two colons close together."""
+    return (text.count(".") >= 3 and IPV4_GATE.search(text) is not None) or (
+        text.count(":") >= 2 and IPV6_GATE.search(text) is not None
+    )
+
+
+def is_ip(candidate: str) -> bool:
+    """A valid IPv4 or IPv6 address."""
+    try:
+        ipaddress.ip_address(candidate)
+    except ValueError:
+        return False
+    return True
+
+
+DETECTORS = (
+    Detector(
+        name="ip_address",
+        kind="IP_ADDRESS",
+        patterns=(
+            Pattern(IPV4, 0.7, "IPv4-Adresse"),
+            Pattern(IPV6, 0.7, "IPv6-Adresse"),
+        ),
+        context=("IP", "IP-Adresse*", "IPv4", "IPv6", "Server", "Zugriff*", "Log*", "Adresse"),
+        counter_context=("Version", "Vers.", "Ver.", "v", "Update", "Release", "Kapitel", "Abs."),
+        context_boost=0.25,
+        window=40,
+        validate=is_ip,
+        gate=could_hold_ip,
+    ),
+)

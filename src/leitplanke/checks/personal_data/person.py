@@ -1,0 +1,290 @@
+"""Detects person names: lexicon names in sequence, or supported by a title, role or speech verb."""
+
+import re
+from functools import lru_cache
+
+from leitplanke.checks.personal_data.detector import Detector
+from leitplanke.checks.personal_data.entity import Entity
+from leitplanke.checks.personal_data.lexicon import (
+    first_names,
+    places,
+    surnames,
+    word_names,
+    words,
+)
+
+CUES = "person_cues.yaml"
+
+# A word starting with a capital letter, not inside a handle, hashtag or longer token.
+CAPITALISED = re.compile(r"[A-ZÄÖÜÀ-ÖØ-ÞĀ-ſ](?<![\w@#'’-].)[\w'’-]*")
+LOWER_WORD = re.compile(r"[^\W\d_]+")
+PREVIOUS_WORD = re.compile(r"(\w+)[ \u00a0]$")
+# The initial of a surname after a name: "Lena K." (not the start of a new sentence "Lena. K…").
+INITIAL = re.compile(r"[ \u00a0][A-ZÄÖÜ]\.(?![\w.])")
+# Between a title abbreviation and the name: the period, maybe "med.", "rer. nat.".
+TITLE_GAP = re.compile(
+    r"\.?[ \u00a0]*(?:(?:med|rer\.[ \u00a0]?nat|phil|jur|h\.[ \u00a0]?c|habil|dent|vet|oec|pol|ing"
+    r"|iur|theol)\.[ \u00a0]*)*[ \u00a0]?"
+)
+
+TITLES = frozenset(words(CUES, "titles"))
+# Titles that are plain nouns after an article ("die Frau", "ein Herr").
+NOUN_TITLES = frozenset(words(CUES, "noun_titles"))
+ABBREVIATED = frozenset(words(CUES, "abbreviated"))
+GOVERNING = frozenset(words(CUES, "governing"))
+OFFICES = words(CUES, "offices")
+ROLES = words(CUES, "roles")
+# Capitalised words that never start or continue a name: function words, greetings, pronouns.
+STOP = frozenset(words(CUES, "stop"))
+DETERMINERS = frozenset(words(CUES, "determiners"))
+PARTICLES = frozenset(words(CUES, "particles"))
+NOUN_ENDINGS = words(CUES, "noun_endings")
+SPEECH = frozenset(words(CUES, "speech_verbs"))
+WORD_AFTER = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?,?\s*(\w+)")
+SO_BEFORE = re.compile(r"[,“”\"»«]\s*so\s+$")
+PARTY = "|".join(re.escape(party) for party in words(CUES, "parties"))
+PARENTHESIS_AFTER = re.compile(rf"\s*\((?:(?P<party>{PARTY})|(?P<age>\d{{1,3}}))\)")
+ROLE_AFTER = re.compile(
+    r"\s*(?:\([^)]{1,40}\)\s*)?,\s*(?:(?:die|der)\s+)?(?:(?:neue|stellvertretende|stellvertretender"
+    r"|Regierende|Regierender)\s+)?(?P<role>[A-ZÄÖÜ][\w-]*)"
+)
+APPOSITION = frozenset(words(CUES, "apposition"))
+
+
+def office_of(word: str) -> bool:
+    """A public office ("Bürgermeisterin", "Finanzsenator", "des Bezirksbürgermeisters")."""
+    folded = word.casefold()
+    return (
+        folded.endswith(OFFICES)
+        or (folded.endswith(("s", "n")) and folded[:-1].endswith(OFFICES))
+        or (folded.endswith("en") and folded[:-2].endswith(OFFICES))
+    )
+
+
+def role_of(word: str) -> bool:
+    """A role that marks a person but is no public office ("Kollegin", "Nachbarin")."""
+    return word.casefold().endswith(ROLES)
+
+
+def is_first_name(word: str) -> bool:
+    """A first name from the lexicon; hyphenated first names ("Anna-Lena") count."""
+    names = first_names()
+    return word in names or ("-" in word and all(part in names for part in word.split("-")))
+
+
+def is_surname(word: str) -> bool:
+    """A surname from the lexicon; double names count if one part is known."""
+    names = surnames()
+    return word in names or ("-" in word and any(part in names for part in word.split("-")))
+
+
+# What a capitalised word can be, as bit flags.
+TITLE, NOUN_TITLE, GOVERNS, OFFICE, ROLE, NAME, FIRST, SURNAME, AMBIGUOUS = (
+    1 << bit for bit in range(9)
+)
+SEED = TITLE | GOVERNS | OFFICE | ROLE | FIRST | SURNAME
+CUE = TITLE | GOVERNS | OFFICE | ROLE
+
+
+@lru_cache(maxsize=1 << 16)
+def word_class(word: str) -> int:
+    """The flags of `word`: title, office, role, lexicon name, possible part of a name."""
+    if word in TITLES:
+        return TITLE | (NOUN_TITLE if word in NOUN_TITLES else 0)
+    if word in GOVERNING:
+        return GOVERNS
+    if office_of(word):
+        return OFFICE
+    if role_of(word):
+        return ROLE
+    flags = (FIRST if is_first_name(word) else 0) | (SURNAME if is_surname(word) else 0)
+    flags |= AMBIGUOUS if word in word_names() else 0
+    if len(word) < 2 or word.isupper() or word in STOP or word.count("-") > 1:
+        return flags & AMBIGUOUS
+    if flags & (FIRST | SURNAME) or (
+        word not in places() and not word.casefold().endswith(NOUN_ENDINGS)
+    ):
+        flags |= NAME
+    return flags
+
+
+class NameFinder:
+    """Scans the capitalised words of one text for person names."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.words: list[str] = CAPITALISED.findall(text)
+        self.classes: list[int] = list(map(word_class, self.words))
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def gap(self, index: int) -> str:
+        """The text between capitalised word `index - 1` and word `index`."""
+        return self.text[self.ends[index - 1] : self.starts[index]]
+
+    def adjacent(self, index: int) -> bool:
+        """Word `index` follows the previous one after plain spaces (or a title's period)."""
+        if index == 0:
+            return False
+        gap = self.gap(index)
+        if gap in (" ", "\u00a0"):
+            return True
+        return self.words[index - 1] in ABBREVIATED and TITLE_GAP.fullmatch(gap) is not None
+
+    def particle_gap(self, index: int) -> bool:
+        """Between words `index - 1` and `index` stands only a name particle ("von der")."""
+        words = self.gap(index).split()
+        return 0 < len(words) <= 2 and all(word in PARTICLES for word in words)
+
+    def after_determiner(self, index: int) -> bool:
+        """Word `index` directly follows an article or determiner ("der Wolf", "im Mai")."""
+        start = self.starts[index]
+        previous = PREVIOUS_WORD.search(self.text, max(0, start - 16), start)
+        return previous is not None and previous.group(1).casefold() in DETERMINERS
+
+    def find(self) -> list[Entity]:
+        """Every name with its score, reason and, for office holders, role."""
+        found: list[Entity] = []
+        spans = [match.span() for match in CAPITALISED.finditer(self.text)]
+        self.starts = [start for start, _ in spans]
+        self.ends = [end for _, end in spans]
+        classes = self.classes
+        index = 0
+        while index < len(classes):
+            if not classes[index] & SEED:
+                index += 1
+                continue
+            entity, index = self.name_at(index)
+            if entity is not None:
+                found.append(entity)
+        return found
+
+    def name_at(self, index: int) -> tuple[Entity | None, int]:
+        """The name starting at or after the cues at word `index`, and the next index to scan."""
+        words, classes = self.words, self.classes
+        cues = 0
+        office: list[str] = []
+        position = index
+        while position < len(words) and classes[position] & CUE:
+            flags = classes[position]
+            if position > index and not self.adjacent(position):
+                break
+            if flags & NOUN_TITLE and self.after_determiner(position):
+                break
+            if flags & (GOVERNS | OFFICE):
+                office.append(words[position])
+            cues |= flags
+            position += 1
+        if cues and position < len(words) and not self.adjacent(position):
+            return None, index + 1
+        first = position
+        names: list[int] = []
+        while position < len(words) and len(names) < 4 and classes[position] & NAME:
+            if (names or cues) and not (self.adjacent(position) or self.particle_gap(position)):
+                break
+            names.append(position)
+            position += 1
+        if not names and cues & TITLE and position < len(words) and self.adjacent(position):
+            # "Herr K.": a title before the initial of a surname.
+            start = self.starts[position]
+            if len(words[position]) == 1 and self.text.startswith(".", start + 1):
+                reason = "Initiale nach Anrede oder Titel"
+                return Entity("PERSON", start, start + 2, 0.8, reason), position + 1
+        initial = INITIAL.match(self.text, self.ends[names[-1]]) if names else None
+        entity = self.scored(first, names, cues, " ".join(office), initial) if names else None
+        return entity, position if entity is not None else index + 1
+
+    def scored(
+        self, first: int, names: list[int], cues: int, office: str, initial: re.Match[str] | None
+    ) -> Entity | None:
+        """The entity for the name words `names` (starting at word `first`) and an initial
+        after them ("Lena K."), if it is one."""
+        classes = [self.classes[index] for index in names]
+        opening, closing = classes[0], classes[-1]
+        known_first = bool(opening & FIRST) and not opening & AMBIGUOUS
+        start, end = self.starts[names[0]], self.ends[names[-1]]
+        if initial is not None:
+            end = initial.end()
+        after = self.text[end : end + 60]
+        speech = self.speech_near(start, end)
+        parenthesis = PARENTHESIS_AFTER.match(after)
+        office = office or self.office_nearby(first, end)
+        if cues:
+            score = 0.9 if cues & TITLE else 0.85
+            reason = (
+                "Name nach Anrede oder Titel" if cues & TITLE else "Name nach Funktionsbezeichnung"
+            )
+        elif initial is not None and opening & FIRST:
+            score, reason = 0.8, "Vorname mit Initiale des Nachnamens"
+        elif len(names) >= 2 and known_first:
+            score = 0.9 if closing & SURNAME else 0.85
+            reason = "Vor- und Nachname"
+        elif len(names) >= 2 and opening & FIRST and closing & SURNAME:
+            score, reason = 0.7, "Vor- und Nachname (Vorname auch ein Wort)"
+        elif len(names) >= 2 and office and opening & FIRST:
+            score, reason = 0.75, "Vor- und Nachname bei Funktionsbezeichnung"
+        elif len(names) == 1 and (speech or parenthesis or office):
+            if (
+                opening & AMBIGUOUS
+                or not opening & (FIRST | SURNAME)
+                or self.after_determiner(first)
+            ):
+                return None
+            score, reason = 0.75, "Name mit Verb des Sagens oder Funktionsangabe"
+        elif len(names) == 1 and known_first and not self.after_determiner(first):
+            score, reason = 0.4, "einzelner Vorname"
+        else:
+            return None
+        if speech:
+            score += 0.05
+        if parenthesis is not None:
+            score += 0.05
+            reason += "; Partei- oder Altersangabe"
+        if office:
+            reason = f"Amtsträger/in in amtlicher Rolle „{office}“; {reason}"
+        return Entity("PERSON", start, end, round(min(score, 1.0), 2), reason, office or None)
+
+    def speech_near(self, start: int, end: int) -> bool:
+        """A verb of speech right before or after the name ("sagt Müller", "Müller erklärte")."""
+        following = WORD_AFTER.match(self.text, end)
+        if following is not None and following.group(1) in SPEECH:
+            return True
+        previous = PREVIOUS_WORD.search(self.text, max(0, start - 20), start)
+        if previous is not None and previous.group(1) in SPEECH:
+            return True
+        return SO_BEFORE.search(self.text, max(0, start - 8), start) is not None
+
+    def office_nearby(self, first: int, end: int) -> str:
+        """A public office in apposition right before ("…, Name") or after ("Name, …"), or ""."""
+        match = ROLE_AFTER.match(self.text, end)
+        if match is not None and office_of(match.group("role")):
+            return match.group("role")
+        if first == 0 or "," not in self.gap(first):
+            return ""
+        for position in range(first - 1, max(-1, first - 9), -1):
+            gap = self.gap(position + 1)
+            if any(mark in gap for mark in ".!?;:()\n") or not all(
+                word in APPOSITION for word in LOWER_WORD.findall(gap)
+            ):
+                return ""
+            if self.classes[position] & OFFICE:
+                return self.words[position]
+        return ""
+
+
+STRONG = TITLE | GOVERNS | OFFICE | ROLE
+
+
+def scan_persons(text: str) -> list[Entity]:
+    """Every person name in `text`. Texts whose capitalised words hold no cue (title, role) and
+    no lexicon name, or only one that is also an everyday word ("Wolf"), are left at once."""
+    finder = NameFinder(text)
+    seeds = [flags for flags in finder.classes if flags & SEED]
+    if not seeds:
+        return []
+    if not any(flags & STRONG or not flags & AMBIGUOUS for flags in seeds) and len(seeds) < 2:
+        return []
+    return finder.find()
+
+
+DETECTORS = (Detector(name="person", kind="PERSON", find=scan_persons),)
