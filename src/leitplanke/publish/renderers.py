@@ -1,9 +1,9 @@
 """The registry of renderers: format name to the function that renders it, checked at start-up."""
 
 from collections.abc import Callable, Iterable
-from importlib import import_module
 
 from leitplanke.publish.publication import Artifact, Publication
+from leitplanke.registry import resolve_registry
 
 Renderer = Callable[[Publication], list[Artifact]]
 
@@ -22,16 +22,7 @@ BUILT_IN: tuple[tuple[str, str], ...] = (
 
 def build_registry(entries: Iterable[tuple[str, str]]) -> dict[str, Renderer]:
     """Resolve `module:function` entries; a duplicate name or a missing function is an error."""
-    registry: dict[str, Renderer] = {}
-    for name, target in entries:
-        if name in registry:
-            raise ValueError(f"renderer {name!r} registered twice")
-        module_name, _, function_name = target.partition(":")
-        renderer = getattr(import_module(module_name), function_name, None)
-        if not callable(renderer):
-            raise ValueError(f"renderer {name!r}: {target} is not a function")
-        registry[name] = renderer
-    return registry
+    return resolve_registry(entries, "renderer")
 
 
 RENDERERS: dict[str, Renderer] = build_registry(BUILT_IN)

@@ -1,10 +1,10 @@
 """The registry of report formats: name to the class that writes it, checked at start-up."""
 
 from collections.abc import Iterable
-from importlib import import_module
 from typing import TextIO
 
 from leitplanke.checks.reports.base import Report, ReportContext, ReportFactory
+from leitplanke.registry import resolve_registry
 
 __all__ = ["BUILT_IN", "REPORTS", "Report", "ReportContext", "build_registry", "create_report"]
 
@@ -18,16 +18,7 @@ BUILT_IN: tuple[tuple[str, str], ...] = (
 
 def build_registry(entries: Iterable[tuple[str, str]]) -> dict[str, ReportFactory]:
     """Resolve `module:class` entries; a duplicate name or a missing class is an error."""
-    registry: dict[str, ReportFactory] = {}
-    for name, target in entries:
-        if name in registry:
-            raise ValueError(f"report format {name!r} registered twice")
-        module_name, _, class_name = target.partition(":")
-        factory = getattr(import_module(module_name), class_name, None)
-        if not callable(factory):
-            raise ValueError(f"report format {name!r}: {target} is not a class")
-        registry[name] = factory
-    return registry
+    return resolve_registry(entries, "report format")
 
 
 REPORTS: dict[str, ReportFactory] = build_registry(BUILT_IN)
