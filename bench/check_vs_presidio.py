@@ -38,25 +38,11 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from leitplanke.checks.personal_data.entity import KINDS
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT / "tests" / "data" / "posts" / "corpus.jsonl"
 
-KINDS = (
-    "EMAIL",
-    "PHONE",
-    "IBAN",
-    "TAX_ID",
-    "VAT_ID",
-    "ID_CARD",
-    "PASSPORT",
-    "PLATE",
-    "ADDRESS",
-    "DATE_OF_BIRTH",
-    "IP_ADDRESS",
-    "FILE_REFERENCE",
-    "PERSON",
-    "SPECIAL_CATEGORY",
-)
 PRESIDIO_KINDS = {
     "EMAIL_ADDRESS": "EMAIL",
     "PHONE_NUMBER": "PHONE",

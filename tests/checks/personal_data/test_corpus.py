@@ -12,26 +12,12 @@ from typing import Any
 
 import pytest
 
+from leitplanke.checks.personal_data.entity import KINDS
+
 POSTS = Path(__file__).resolve().parents[2] / "data" / "posts"
 CORPUS = POSTS / "corpus.jsonl"
 SOURCE = POSTS / "corpus.md"
 
-KINDS = {
-    "EMAIL",
-    "PHONE",
-    "IBAN",
-    "TAX_ID",
-    "VAT_ID",
-    "ID_CARD",
-    "PASSPORT",
-    "PLATE",
-    "ADDRESS",
-    "DATE_OF_BIRTH",
-    "IP_ADDRESS",
-    "FILE_REFERENCE",
-    "PERSON",
-    "SPECIAL_CATEGORY",
-}
 ROLES = {"office", "organisation"}
 PLATFORMS = {"mastodon", "bluesky", "x", "instagram", "facebook", "linkedin", "threads", "youtube"}
 LENGTH_LIMITS = {"x": 280, "bluesky": 300, "mastodon": 500, "threads": 500}

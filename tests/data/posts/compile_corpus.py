@@ -15,28 +15,13 @@ import re
 import sys
 from pathlib import Path
 
+from leitplanke.checks.personal_data.entity import KINDS as PERSONAL_DATA_KINDS
+
 HERE = Path(__file__).resolve().parent
 SOURCE = HERE / "corpus.md"
 COMPILED = HERE / "corpus.jsonl"
 
-KINDS = frozenset(
-    {
-        "EMAIL",
-        "PHONE",
-        "IBAN",
-        "TAX_ID",
-        "VAT_ID",
-        "ID_CARD",
-        "PASSPORT",
-        "PLATE",
-        "ADDRESS",
-        "DATE_OF_BIRTH",
-        "IP_ADDRESS",
-        "FILE_REFERENCE",
-        "PERSON",
-        "SPECIAL_CATEGORY",
-    }
-)
+KINDS = frozenset(PERSONAL_DATA_KINDS)
 ROLES = frozenset({"office", "organisation"})
 PLATFORMS = frozenset(
     {"mastodon", "bluesky", "x", "instagram", "facebook", "linkedin", "threads", "youtube"}

@@ -38,6 +38,11 @@ NUMERIC = rf"(?<![\d.]){DAY}\.[ \u00a0]?(?:0?[1-9]|1[0-2])\.[ \u00a0]?(?:19|20)?
 WORDY = rf"(?<![\d.]){DAY}\.[ \u00a0]?(?:{MONTH_NAMES})\.?(?:[ \u00a0](?:19|20)\d{{2}})?(?!\w)"
 ISO = r"(?<!\d)(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d)"
 BIRTH_YEAR = r"(?:geboren|geb\.|Jahrgang|Geburtsjahr)[ \u00a0](?:im[ \u00a0]Jahr[ \u00a0]|in[ \u00a0]|:[ \u00a0]?)?(?P<year>(?:19|20)\d{2})(?!\d)"  # noqa: E501
+# What every match of these patterns contains, starting at a literal character (which the regex
+# engine skips ahead to): a cheap test whether the pattern, slow to try at every digit, can match.
+NUMERIC_GATE = r"\.(?<=\d\.)[ \u00a0]?\d"
+WORDY_GATE = r"\.(?<=\d\.)[ \u00a0]?[A-Z]"
+ISO_GATE = r"-(?<=\d-)\d\d-\d"
 PARTS = re.compile(r"\d+|[^\W\d]+")
 
 
@@ -75,9 +80,9 @@ DETECTORS = (
         name="date_of_birth",
         kind="DATE_OF_BIRTH",
         patterns=(
-            Pattern(NUMERIC, 0.1, "Datum"),
-            Pattern(WORDY, 0.1, "Datum"),
-            Pattern(ISO, 0.1, "Datum"),
+            Pattern(NUMERIC, 0.1, "Datum", gate=NUMERIC_GATE),
+            Pattern(WORDY, 0.1, "Datum", gate=WORDY_GATE),
+            Pattern(ISO, 0.1, "Datum", gate=ISO_GATE),
         ),
         context=BIRTH_CONTEXT,
         context_boost=0.75,

@@ -45,6 +45,7 @@ class WordList:
             bounded_right = key[-1].isalnum() and not prefix
             self._machine.add_word(key, (len(key), bounded_left, bounded_right))
         self._machine.make_automaton()
+        self._iter = self._machine.iter
 
     def search(self, text: str, start: int = 0, end: int | None = None) -> str | None:
         """The first of the words in `text[start:end]`, as written there, or None."""
@@ -59,6 +60,21 @@ class WordList:
             return window[begin : last + 1]
         return None
 
+    def search_in(self, text: str, lower: str, start: int, end: int) -> str | None:
+        """As `search(text, start, end)`, with `lower = lowered(text)` given: for several
+        searches in one text, which is then lowered once."""
+        end = min(end, len(text))
+        if start >= end:
+            return None
+        for last, (length, bounded_left, bounded_right) in self._iter(lower, start, end):
+            begin = last - length + 1
+            if bounded_left and begin > start and is_word_char(lower[begin - 1]):
+                continue
+            if bounded_right and last + 1 < end and is_word_char(lower[last + 1]):
+                continue
+            return text[begin : last + 1]
+        return None
+
 
 @dataclass(frozen=True, eq=False)
 class Pattern:
@@ -67,7 +83,8 @@ class Pattern:
     `group` selects the reported part of a match. A match in which a named group of `upgrades`
     took part gets that entry's score and reason instead (the first such entry counts), so one
     pass can tell a street from a full address. `context`, if given, replaces the detector's
-    context words for this pattern. The pattern only runs on texts in which `gate` matches.
+    context words for this pattern. The pattern only runs on texts in which `gate` matches (a
+    regular expression) or that pass it (a predicate).
     """
 
     regex: str
@@ -76,15 +93,19 @@ class Pattern:
     flags: int = 0
     group: int | str = 0
     context: tuple[str, ...] | None = None
-    gate: str | None = None
+    gate: str | Gate | None = None
     upgrades: tuple[tuple[str, float, str], ...] = ()
     compiled: re.Pattern[str] = field(init=False, repr=False, compare=False)
     gate_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    gate_check: Gate | None = field(init=False, repr=False, compare=False)
     context_words: WordList | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "compiled", re.compile(self.regex, self.flags))
-        object.__setattr__(self, "gate_pattern", re.compile(self.gate) if self.gate else None)
+        gate_pattern = re.compile(self.gate) if isinstance(self.gate, str) else None
+        object.__setattr__(self, "gate_pattern", gate_pattern)
+        gate = gate_pattern.search if gate_pattern is not None else self.gate
+        object.__setattr__(self, "gate_check", gate or None)
         words = WordList(self.context) if self.context else None
         object.__setattr__(self, "context_words", words)
 
@@ -154,36 +175,50 @@ class Detector:
     def scan(self, text: str) -> list[Entity]:
         """Every candidate in `text`, without asking triggers and gate first."""
         found: list[Entity] = []
+        validate = self.validate
+        lower: str | None = None
         for pattern in self.patterns:
-            if pattern.gate_pattern is not None and pattern.gate_pattern.search(text) is None:
+            if pattern.gate_check is not None and not pattern.gate_check(text):
                 continue
             context = pattern.context_words or self._context
+            group = pattern.group
             for match in pattern.compiled.finditer(text):
-                start, end = match.span(pattern.group)
-                if start >= end or (self.validate and not self.validate(text[start:end])):
+                start, end = match.span(group)
+                if start >= end or (validate and not validate(text[start:end])):
                     continue
                 score, reason = pattern.score, pattern.reason
-                for group, upgraded, because in pattern.upgrades:
-                    if match.start(group) >= 0:
+                for name, upgraded, because in pattern.upgrades:
+                    if match.start(name) >= 0:
                         score, reason = upgraded, because
                         break
-                found.append(self._scored(text, start, end, score, reason, context))
+                if lower is None:
+                    lower = lowered(text)
+                found.append(self._scored(text, lower, start, end, score, reason, context))
         if self.find is not None:
             found.extend(self.find(text))
         return found
 
     def _scored(
-        self, text: str, start: int, end: int, score: float, reason: str, context: WordList | None
+        self,
+        text: str,
+        lower: str,
+        start: int,
+        end: int,
+        score: float,
+        reason: str,
+        context: WordList | None,
     ) -> Entity:
         before = max(0, start - self.window)
         after = end + self.window_after
         if context is not None:
-            word = context.search(text, before, start) or context.search(text, end, after)
+            word = context.search_in(text, lower, before, start) or context.search_in(
+                text, lower, end, after
+            )
             if word is not None:
                 score += self.context_boost
                 reason = f"{reason}; Kontextwort „{word}“"
         if self._counter is not None:
-            word = self._counter.search(text, before, start)
+            word = self._counter.search_in(text, lower, before, start)
             if word is not None:
                 score -= self.context_boost
                 reason = f"{reason}; Gegenhinweis „{word}“"
@@ -214,24 +249,47 @@ def shortest(words: Iterable[str]) -> set[str]:
 
 
 class Triggers:
-    """The triggers of several detectors in one automaton: which of them a text sets off."""
+    """The triggers of several detectors in one automaton: which of them a text sets off.
+
+    `steps` lists per detector what `detect_personal_data` needs, looked up once: the bit the
+    detector has in `fired`, its gate, whether it is gated, the function that scans a text, and
+    whether another detector shares the gate (its answer is then kept for that one).
+    """
 
     def __init__(self, detectors: Iterable[Detector]) -> None:
-        owners: dict[str, set[int]] = {}
+        owners: dict[str, int] = {}
+        detectors = tuple(detectors)
+        checks = [detector.gate_check for detector in detectors if detector.gate_check]
+        steps: list[tuple[int, Gate | None, bool, Finder, bool]] = []
         for index, detector in enumerate(detectors):
+            bit = 1 << index
             for trigger in shortest(detector.triggers):
-                owners.setdefault(trigger, set()).add(index)
-        self._machine: ahocorasick.Automaton | None = None
+                owners[trigger] = owners.get(trigger, 0) | bit
+            check = detector.gate_check
+            gated = check is not None or bool(detector.triggers)
+            shared = check is not None and checks.count(check) > 1
+            steps.append((bit, check, gated, scanner(detector), shared))
+        self.steps = tuple(steps)
+        self._iter: Callable[[str], Iterable[tuple[int, int]]] | None = None
         if owners:
-            self._machine = ahocorasick.Automaton()
-            for trigger, indices in owners.items():
-                self._machine.add_word(trigger, frozenset(indices))
-            self._machine.make_automaton()
+            machine = ahocorasick.Automaton()
+            for trigger, bits in owners.items():
+                machine.add_word(trigger, bits)
+            machine.make_automaton()
+            self._iter = machine.iter
 
-    def fired(self, text: str) -> set[int]:
-        """The indices of the detectors whose triggers occur in `text` (case ignored)."""
-        fired: set[int] = set()
-        if self._machine is not None:
-            for _, indices in self._machine.iter(text.lower()):
-                fired.update(indices)
+    def fired(self, text: str) -> int:
+        """The detectors whose triggers occur in `text` (case ignored), as bits by index."""
+        fired = 0
+        if self._iter is not None:
+            for _, bits in self._iter(text.lower()):
+                fired |= bits
         return fired
+
+
+def scanner(detector: Detector) -> Finder:
+    """The function that finds `detector`'s candidates: its `find` hook alone when it has no
+    patterns (and `scan` is not overridden), else its `scan`."""
+    if type(detector).scan is Detector.scan and not detector.patterns and detector.find:
+        return detector.find
+    return detector.scan

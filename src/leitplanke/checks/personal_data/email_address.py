@@ -43,4 +43,9 @@ def find_emails(text: str) -> list[Entity]:
     return found
 
 
-DETECTORS = (Detector(name="email", kind="EMAIL", find=find_emails, gate="@"),)
+def has_at(text: str) -> bool:
+    """The text contains an "@" (cheaper than a regular expression)."""
+    return "@" in text
+
+
+DETECTORS = (Detector(name="email", kind="EMAIL", find=find_emails, gate=has_at),)

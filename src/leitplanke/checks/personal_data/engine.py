@@ -1,6 +1,7 @@
 """Runs the registered detectors over a text and resolves overlapping entities."""
 
 from collections.abc import Collection, Iterable
+from operator import attrgetter
 
 from leitplanke.checks.personal_data.builtin import BUILT_IN
 from leitplanke.checks.personal_data.detector import Gate
@@ -13,8 +14,16 @@ REGISTRY = DetectorRegistry(BUILT_IN)
 def resolve_overlaps(entities: Iterable[Entity]) -> list[Entity]:
     """Non-overlapping entities by position: of overlapping ones the higher score, then the
     longer span wins."""
-    kept: list[Entity] = []
-    for entity in sorted(entities, key=lambda e: (-e.score, e.start - e.end, e.start, e.kind)):
+    ordered = sorted(entities, key=attrgetter("start", "end", "kind"))
+    reach = -1
+    for entity in ordered:
+        if entity.start < reach or entity.start >= entity.end:
+            break
+        reach = max(reach, entity.end)
+    else:  # no two overlap: all are kept
+        return ordered
+    kept: list[Entity] = []  # `ordered` keeps the given order of entities with equal keys
+    for entity in sorted(ordered, key=lambda e: (-e.score, e.start - e.end, e.start, e.kind)):
         if all(entity.end <= other.start or other.end <= entity.start for other in kept):
             kept.append(entity)
     return sorted(kept, key=lambda e: (e.start, e.end, e.kind))
@@ -33,21 +42,24 @@ def detect_personal_data(
     The triggers of all detectors are looked for in one pass; a detector runs on the text when
     one of its triggers occurs or it passes its gate.
     """
-    detectors, triggers = (registry or REGISTRY).plan(kinds)
+    triggers = (registry or REGISTRY).plan(kinds)[1]
     fired = triggers.fired(text)
     gates: dict[Gate, bool] = {}  # a gate that several detectors share is asked once
     found: list[Entity] = []
-    for index, detector in enumerate(detectors):
-        check = detector.gate_check
-        if (check is not None or detector.triggers) and index not in fired:
+    for bit, check, gated, scan, shared in triggers.steps:
+        if gated and not fired & bit:
             if check is None:
                 continue
-            passed = gates.get(check)
-            if passed is None:
-                passed = gates[check] = bool(check(text))
-            if not passed:
-                continue
-        entities = detector.scan(text)
-        if entities:
-            found += [entity for entity in entities if entity.score >= min_score]
+            if not shared:
+                if not check(text):
+                    continue
+            else:
+                passed = gates.get(check)
+                if passed is None:
+                    passed = gates[check] = bool(check(text))
+                if not passed:
+                    continue
+        for entity in scan(text):
+            if entity.score >= min_score:
+                found.append(entity)
     return resolve_overlaps(found) if len(found) > 1 else found

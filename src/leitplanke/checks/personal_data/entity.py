@@ -1,8 +1,9 @@
 """A detected piece of personal data: kind, character span, confidence and a German reason."""
 
 from dataclasses import dataclass
+from typing import Literal, get_args
 
-KINDS: tuple[str, ...] = (
+Kind = Literal[
     "EMAIL",
     "PHONE",
     "IBAN",
@@ -17,7 +18,8 @@ KINDS: tuple[str, ...] = (
     "FILE_REFERENCE",
     "PERSON",
     "SPECIAL_CATEGORY",
-)
+]
+KINDS: tuple[Kind, ...] = get_args(Kind)
 
 
 @dataclass(frozen=True, slots=True)

@@ -49,7 +49,8 @@ LABELS = (
     "az ",
     "gz ",
 )
-COURT_GATE = re.compile(r"\d/\d\d")
+# "\d/\d\d", starting at the literal slash: the regex engine skips ahead to slashes.
+COURT_GATE = re.compile(r"/(?<=\d/)\d\d")
 
 
 def could_hold_court_reference(text: str) -> bool:
@@ -68,7 +69,12 @@ DETECTORS = (
         kind="FILE_REFERENCE",
         patterns=(
             Pattern(LABELLED, 0.9, "Aktenzeichen nach Kennzeichnung", group="reference"),
-            Pattern(COURT, 0.7, "Aktenzeichen im Format eines Gerichtsregisters"),
+            Pattern(
+                COURT,
+                0.7,
+                "Aktenzeichen im Format eines Gerichtsregisters",
+                gate=COURT_GATE.pattern,
+            ),
         ),
         context=(
             "Aktenzeichen",

@@ -14,7 +14,8 @@ IPV6 = (
 )
 
 
-IPV4_GATE = re.compile(r"\d\.\d{1,3}\.\d{1,3}\.\d")
+# Starts at the literal dot (a digit before it): the regex engine then skips ahead to dots.
+IPV4_GATE = re.compile(r"\.(?<=\d\.)\d{1,3}\.\d{1,3}\.\d")
 IPV6_GATE = re.compile(r":[0-9A-Fa-f]{0,4}:")
 
 

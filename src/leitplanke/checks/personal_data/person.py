@@ -2,8 +2,9 @@
 
 import re
 from functools import lru_cache
+from operator import add
 
-from leitplanke.checks.personal_data.detector import Detector
+from leitplanke.checks.personal_data.detector import Detector, is_word_char
 from leitplanke.checks.personal_data.entity import Entity
 from leitplanke.checks.personal_data.lexicon import (
     first_names,
@@ -18,7 +19,8 @@ CUES = "person_cues.yaml"
 # A word starting with a capital letter, not inside a handle, hashtag or longer token.
 CAPITALISED = re.compile(r"[A-ZÄÖÜÀ-ÖØ-ÞĀ-ſ](?<![\w@#'’-].)[\w'’-]*")
 LOWER_WORD = re.compile(r"[^\W\d_]+")
-PREVIOUS_WORD = re.compile(r"(\w+)[ \u00a0]$")
+PREVIOUS_WORD = re.compile(r"(\w+)[ \u00a0]$")  # `previous_word` finds the same, faster
+SPACES = (" ", "\u00a0")
 # The initial of a surname after a name: "Lena K." (not the start of a new sentence "Lena. K…").
 INITIAL = re.compile(r"[ \u00a0][A-ZÄÖÜ]\.(?![\w.])")
 # Between a title abbreviation and the name: the period, maybe "med.", "rer. nat.".
@@ -78,6 +80,22 @@ def is_surname(word: str) -> bool:
     return word in names or ("-" in word and any(part in names for part in word.split("-")))
 
 
+def previous_word(text: str, start: int, reach: int) -> str | None:
+    """The word before `text[start]` and one space, as `PREVIOUS_WORD.search(text, max(0, start
+    - reach), start)` finds it (cut at that limit; a line break at `start` is passed over, as
+    `$` does): a walk back over the word, cheaper than the search from every position."""
+    low = max(0, start - reach)
+    end = start - 1
+    if end > low and text[end] == "\n":
+        end -= 1
+    if end <= low or text[end] not in SPACES:
+        return None
+    begin = end
+    while begin > low and is_word_char(text[begin - 1]):
+        begin -= 1
+    return text[begin:end] if begin < end else None
+
+
 # What a capitalised word can be, as bit flags.
 TITLE, NOUN_TITLE, GOVERNS, OFFICE, ROLE, NAME, FIRST, SURNAME, AMBIGUOUS = (
     1 << bit for bit in range(9)
@@ -108,13 +126,29 @@ def word_class(word: str) -> int:
     return flags
 
 
+# `word_class` by word, for `classes_of`: a dictionary lookup is cheaper than the LRU cache.
+CLASSES: dict[str, int] = {}
+
+
+def classes_of(words: list[str]) -> list[int]:
+    """The flags of each of `words`, as `word_class` gives them."""
+    classes = list(map(CLASSES.get, words))
+    if None in classes:
+        if len(CLASSES) > 1 << 16:
+            CLASSES.clear()
+        for index, flags in enumerate(classes):
+            if flags is None:
+                classes[index] = CLASSES[words[index]] = word_class(words[index])
+    return classes  # type: ignore[return-value]
+
+
 class NameFinder:
     """Scans the capitalised words of one text for person names."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.words: list[str] = CAPITALISED.findall(text)
-        self.classes: list[int] = list(map(word_class, self.words))
+        self.classes: list[int] = classes_of(self.words)
         self.starts: list[int] = []
         self.ends: list[int] = []
 
@@ -133,28 +167,27 @@ class NameFinder:
 
     def particle_gap(self, index: int) -> bool:
         """Between words `index - 1` and `index` stands only a name particle ("von der")."""
-        words = self.gap(index).split()
+        words = self.gap(index).split(None, 2)  # a third part: too many words
         return 0 < len(words) <= 2 and all(word in PARTICLES for word in words)
 
     def after_determiner(self, index: int) -> bool:
         """Word `index` directly follows an article or determiner ("der Wolf", "im Mai")."""
-        start = self.starts[index]
-        previous = PREVIOUS_WORD.search(self.text, max(0, start - 16), start)
-        return previous is not None and previous.group(1).casefold() in DETERMINERS
+        previous = previous_word(self.text, self.starts[index], 16)
+        return previous is not None and previous.casefold() in DETERMINERS
 
-    def find(self) -> list[Entity]:
-        """Every name with its score, reason and, for office holders, role."""
+    def find(self, seeds: list[int] | None = None) -> list[Entity]:
+        """Every name with its score, reason and, for office holders, role. `seeds`: the
+        indices of the words that may start a name or its cues, if known."""
         found: list[Entity] = []
-        spans = [match.span() for match in CAPITALISED.finditer(self.text)]
-        self.starts = [start for start, _ in spans]
-        self.ends = [end for _, end in spans]
-        classes = self.classes
-        index = 0
-        while index < len(classes):
-            if not classes[index] & SEED:
-                index += 1
+        self.starts = list(map(re.Match.start, CAPITALISED.finditer(self.text)))
+        self.ends = list(map(add, self.starts, map(len, self.words)))
+        if seeds is None:
+            seeds = [index for index, flags in enumerate(self.classes) if flags & SEED]
+        following = 0
+        for index in seeds:
+            if index < following:
                 continue
-            entity, index = self.name_at(index)
+            entity, following = self.name_at(index)
             if entity is not None:
                 found.append(entity)
         return found
@@ -202,6 +235,14 @@ class NameFinder:
         classes = [self.classes[index] for index in names]
         opening, closing = classes[0], classes[-1]
         known_first = bool(opening & FIRST) and not opening & AMBIGUOUS
+        if not cues and not (initial is not None and opening & FIRST):
+            # Every kind of name below needs a first name (two words or more) or a known
+            # name that is no everyday word (one word): without one there is nothing to score.
+            if len(names) >= 2:
+                if not opening & FIRST:
+                    return None
+            elif opening & AMBIGUOUS or not opening & (FIRST | SURNAME):
+                return None
         start, end = self.starts[names[0]], self.ends[names[-1]]
         if initial is not None:
             end = initial.end()
@@ -249,8 +290,8 @@ class NameFinder:
         following = WORD_AFTER.match(self.text, end)
         if following is not None and following.group(1) in SPEECH:
             return True
-        previous = PREVIOUS_WORD.search(self.text, max(0, start - 20), start)
-        if previous is not None and previous.group(1) in SPEECH:
+        previous = previous_word(self.text, start, 20)
+        if previous is not None and previous in SPEECH:
             return True
         return SO_BEFORE.search(self.text, max(0, start - 8), start) is not None
 
@@ -277,14 +318,31 @@ STRONG = TITLE | GOVERNS | OFFICE | ROLE
 
 def scan_persons(text: str) -> list[Entity]:
     """Every person name in `text`. Texts whose capitalised words hold no cue (title, role) and
-    no lexicon name, or only one that is also an everyday word ("Wolf"), are left at once."""
+    no lexicon name, or only one that is also an everyday word ("Wolf"), are left at once.
+
+    The result for the latest text is kept: other detectors ask for the names in it, too."""
+    latest, names = _LATEST[0]
+    if latest == text:
+        return list(names)
+    found = _scan_persons(text)
+    _LATEST[0] = (text, tuple(found))
+    return found
+
+
+_LATEST: list[tuple[str | None, tuple[Entity, ...]]] = [(None, ())]
+
+
+def _scan_persons(text: str) -> list[Entity]:
     finder = NameFinder(text)
-    seeds = [flags for flags in finder.classes if flags & SEED]
+    classes = finder.classes
+    seeds = [index for index, flags in enumerate(classes) if flags & SEED]
     if not seeds:
         return []
-    if not any(flags & STRONG or not flags & AMBIGUOUS for flags in seeds) and len(seeds) < 2:
+    if len(seeds) < 2 and not any(
+        classes[index] & STRONG or not classes[index] & AMBIGUOUS for index in seeds
+    ):
         return []
-    return finder.find()
+    return finder.find(seeds)
 
 
 DETECTORS = (Detector(name="person", kind="PERSON", find=scan_persons),)

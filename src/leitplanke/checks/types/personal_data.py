@@ -1,31 +1,16 @@
 """Check type `personal_data`: personal data in the draft text (e-mail, IBAN, names, …)."""
 
-from typing import Literal, get_args
+from typing import Literal
 
 from pydantic import Field
 
 from leitplanke.checks.draft import Draft
 from leitplanke.checks.finding import Hit
 from leitplanke.checks.personal_data import Entity, detect_personal_data
+from leitplanke.checks.personal_data.entity import KINDS, Kind
 from leitplanke.checks.types.base import CheckConfig
 
-Kind = Literal[
-    "EMAIL",
-    "PHONE",
-    "IBAN",
-    "TAX_ID",
-    "VAT_ID",
-    "ID_CARD",
-    "PASSPORT",
-    "PLATE",
-    "ADDRESS",
-    "DATE_OF_BIRTH",
-    "IP_ADDRESS",
-    "FILE_REFERENCE",
-    "PERSON",
-    "SPECIAL_CATEGORY",
-]
-ALL_KINDS: list[Kind] = list(get_args(Kind))
+ALL_KINDS: list[Kind] = list(KINDS)
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "EMAIL": (
