@@ -60,3 +60,24 @@ def test_the_check_type_is_registered_and_knows_every_kind():
 def test_invalid_personal_data_specs_are_rejected(spec):
     with pytest.raises(ValidationError):
         parse_check({"type": "personal_data", **spec})
+
+
+CREDITS = [
+    ("Foto: Ayşe Demir", []),
+    ("Bild © Jonas Weber", []),
+    ("© 2025 Lena Hartmann", []),
+    ("Quelle: Senatskanzlei, Foto: Max Krüger", []),
+    ("Heute hat uns Ayşe Demir besucht.", ["Ayşe Demir"]),
+    ("Foto: Ayşe Demir. Im Bild: Herr Jonas Weber", ["Jonas Weber"]),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), CREDITS, ids=[c[0] for c in CREDITS])
+def test_authors_named_in_credit_lines_are_allowed(text, want):
+    check = parse_check({"type": "personal_data", "kinds": ["PERSON"]})
+    assert [text[hit.start : hit.end] for hit in check.run(Draft(text=text))] == want
+
+
+def test_credits_are_reported_when_the_rule_does_not_allow_them():
+    check = parse_check({"type": "personal_data", "kinds": ["PERSON"], "allow_credits": False})
+    assert [hit.kind for hit in check.run(Draft(text="Foto: Ayşe Demir"))] == ["PERSON"]

@@ -1,5 +1,6 @@
 """Check type `personal_data`: personal data in the draft text (e-mail, IBAN, names, …)."""
 
+import re
 from typing import Literal
 
 from pydantic import Field
@@ -57,6 +58,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
+# A credit label right before a name: "Foto: Name", "Bild © Name", "© Name", "Quelle: Name".
+CREDIT_REACH = 30
+CREDIT_LABEL = re.compile(
+    r"(?:\b(?:Fotos?|Bild(?:er)?|Grafik|Illustration|Video|Kamera|Quelle|Credits?)\s*[:©]\s*"
+    r"(?:©\s*)?|©\s*(?:\d{4}\s+)?)\Z",
+    re.IGNORECASE,
+)
+
+
 class PersonalDataCheck(CheckConfig):
     """Reports personal data found in the text: one hit per entity with kind and confidence."""
 
@@ -73,15 +83,28 @@ class PersonalDataCheck(CheckConfig):
         default=True,
         description="Namen von Amtsträgerinnen und Amtsträgern in amtlicher Rolle zulassen.",
     )
+    allow_credits: bool = Field(
+        default=True,
+        description="Urhebernennungen zulassen („Foto: Name“, „© Name“), die § 13 UrhG verlangt.",
+    )
 
     def run(self, draft: Draft) -> list[Hit]:
-        """One sensitive hit per entity of the configured kinds, minus allowed office holders."""
+        """One sensitive hit per entity of the configured kinds, minus allowed names."""
         entities = detect_personal_data(draft.text, self.kinds, min_score=self.min_score)
         return [
             self.worded(self.hit(entity))
             for entity in entities
-            if not (self.allow_office_holders and entity.kind == "PERSON" and entity.role)
+            if not self.allowed(entity, draft.text)
         ]
+
+    def allowed(self, entity: Entity, text: str) -> bool:
+        """An office holder in official role, or the author named in a credit line."""
+        if entity.kind != "PERSON":
+            return False
+        if self.allow_office_holders and entity.role:
+            return True
+        before = text[max(0, entity.start - CREDIT_REACH) : entity.start]
+        return self.allow_credits and CREDIT_LABEL.search(before) is not None
 
     @staticmethod
     def hit(entity: Entity) -> Hit:
