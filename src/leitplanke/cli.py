@@ -221,18 +221,19 @@ def publish(
 ) -> None:
     """Veröffentlicht das Regelwerk in allen Formaten, atomar (alles oder nichts)."""
     from leitplanke.publish.publication import Publication
-    from leitplanke.publish.renderers import render_all
+    from leitplanke.publish.renderers import fewer_collections, render_all
     from leitplanke.publish.site import PublishError, write_site
 
     started = time.perf_counter()
-    history = _history(rulebook)
-    publication = Publication(history, base_url or str(history.current.meta.base_uri))
-    artifacts = render_all(publication)
-    try:
-        write_site(artifacts, out_dir)
-    except PublishError as error:
-        err.print(str(error), markup=False)
-        raise typer.Exit(1) from None
+    with fewer_collections():
+        history = _history(rulebook)
+        publication = Publication(history, base_url or str(history.current.meta.base_uri))
+        artifacts = render_all(publication)
+        try:
+            write_site(artifacts, out_dir)
+        except PublishError as error:
+            err.print(str(error), markup=False)
+            raise typer.Exit(1) from None
     seconds = time.perf_counter() - started
     out.print(
         f"{len(artifacts)} Dateien nach {out_dir} veröffentlicht ({seconds:.2f} s).",

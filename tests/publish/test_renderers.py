@@ -1,9 +1,11 @@
 """The renderer registry: every catalogued format is written by the renderer it names."""
 
+import gc
+
 import pytest
 
 from leitplanke.publish.formats import FORMATS
-from leitplanke.publish.renderers import RENDERERS, build_registry, render_all
+from leitplanke.publish.renderers import RENDERERS, build_registry, fewer_collections, render_all
 
 
 def test_every_format_is_written_by_its_named_renderer(publication):
@@ -27,3 +29,10 @@ def test_duplicate_renderer_name_fails_at_start_up():
 def test_entry_that_is_no_function_fails_at_start_up():
     with pytest.raises(ValueError, match="is not a function"):
         build_registry([("x", "leitplanke.publish.json_document:SOURCE_SCHEMAS")])
+
+
+def test_fewer_collections_restores_the_collector_thresholds():
+    before = gc.get_threshold()
+    with fewer_collections(threshold=12_345):
+        assert gc.get_threshold()[0] == max(12_345, before[0])
+    assert gc.get_threshold() == before
