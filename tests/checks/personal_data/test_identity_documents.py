@@ -16,6 +16,18 @@ CASES = [
     ("other format without context", "Bestellung TA2000129", {}),
     ("old numeric card in context", "Personalausweis 1220001297", {"ID_CARD": ["1220001297"]}),
     ("too few digits", "Personalausweis LMNPRTVWX", {}),
+    ("foreign passport in parentheses", "Reisepass (Nr. FX 482913)", {"PASSPORT": ["FX 482913"]}),
+    ("letter and digits", "Reisepass Nr. U 20418873", {"PASSPORT": ["U 20418873"]}),
+    (
+        "letters of the document alphabet",
+        "Passnummer Ihres Gastes (JKFYPLWCM)",
+        {"PASSPORT": ["JKFYPLWCM"]},
+    ),
+    ("pass-nr.", "Pass-Nr.: C4J7K9LM2", {"PASSPORT": ["C4J7K9LM2"]}),
+    ("digits only", "Reisepassnummer: 123456789", {"PASSPORT": ["123456789"]}),
+    ("year after label", "Reisepass 2025 beantragen", {}),
+    ("short number", "Pass Nr. 12", {}),
+    ("a word, not a number", "Reisepass beantragen: KINDERPASS", {}),
 ]
 
 

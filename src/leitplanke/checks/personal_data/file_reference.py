@@ -4,16 +4,87 @@ import re
 
 from leitplanke.checks.personal_data.detector import Detector, Pattern
 
+# Labels of a reference number, long forms (matched as whole words, "-nummer" and "-nr." forms
+# generated): "Vorgang 250314-1732-e047221", "Einsatznummer E-25-041187".
+LABEL_STEMS = (
+    "Vorgang",
+    "Vorgangs",
+    "Fall",
+    "Ticket",
+    "Bearbeitungs",
+    "Tagebuch",
+    "Einsatz",
+    "Kunden",
+    "Antrags",
+    "Bescheid",
+    "Akten",
+    "Referenz",
+    "Buchungs",
+    "Rechnungs",
+    "Mitglieds",
+    "Versicherten",
+    "Versicherungs",
+    "Personal",
+    "Schaden",
+    "Schadens",
+    "Verfahrens",
+    "Anzeigen",
+    "Auftrags",
+    "Bewerber",
+    "Bewerbungs",
+    "Teilnehmer",
+    "Mandanten",
+    "Patienten",
+    "Kontroll",
+    "Beitrags",
+    "Steuer-Akten",
+    "BG",
+    "Bedarfsgemeinschafts",
+    "Leistungs",
+    "Sozialversicherungs",
+)
+NUMBER_FORMS = ("nummer", "-Nummer", "nr.", "-Nr.", "nr", "-Nr", "zeichen")
+LABEL_WORDS = (
+    "Aktenzeichen",
+    "Geschäftszeichen",
+    "Gesch.-Z.",
+    "Kassenzeichen",
+    "Tgb.-Nr.",
+    "Tgb.-Nr",
+    "Vorgang",
+    "Ihr Zeichen",
+    "Unser Zeichen",
+    "Ihr Az.",
+    "Unser Az.",
+)
+
+
+SHORT_LABELS = ("Az.", "AZ", "Az", "Gz.", "GZ", "Gz", "Vg.-Nr.")
+
+
+def label_pattern(labels: set[str]) -> str:
+    """The labels as one alternation by first character, each first character followed by a
+    look-behind for a word start: the regex engine skips ahead to those characters."""
+    by_first: dict[str, list[str]] = {}
+    for label in sorted(labels, key=len, reverse=True):
+        by_first.setdefault(label[0], []).append(label[1:])
+    return "|".join(
+        rf"{re.escape(first)}(?<!\w.)(?:{'|'.join(re.escape(rest) for rest in rests)})"
+        for first, rests in sorted(by_first.items())
+    )
+
+
+LABEL_ALTERNATIVES = label_pattern(
+    {*LABEL_WORDS, *SHORT_LABELS, *(stem + form for stem in LABEL_STEMS for form in NUMBER_FORMS)}
+)
 # A labelled reference: "Az.: II A 12 – 0345/2023", "Geschäftszeichen 12-3456/24".
 LABELLED = (
-    r"(?:\b(?:Aktenzeichen|Geschäftszeichen|Gesch\.-Z\.|Vorgangsnummer|Vorgangs-Nr\.|Fallnummer"
-    r"|Ticketnummer|Ticket-Nr\.|Bearbeitungsnummer|Kassenzeichen|Tagebuchnummer|Tagebuch-Nr\."
-    r"|Tgb\.-Nr\.|BG-Nummer|BG-Nr\.|Bedarfsgemeinschaftsnummer)"
-    r"|(?<!\w)(?:Az\.|AZ|Az|Gz\.|GZ|Gz|Vg\.-Nr\.)(?![\w-]))"
-    r"[ \u00a0]*[:.]?[ \u00a0]*(?:lautet[ \u00a0]|ist[ \u00a0])?"
+    rf"(?:{LABEL_ALTERNATIVES})(?![\w-])"
+    r"[ \u00a0]*[:.]?[ \u00a0]*(?:lautet[ \u00a0]|ist[ \u00a0]|Nr\.[ \u00a0]*)?"
     r"(?P<reference>"
     r"(?:[A-ZÄÖÜ0-9][\w/.-]*[\w/]|[A-ZÄÖÜ0-9])"
-    r"(?:[ \u00a0](?:[-–][ \u00a0])?(?:\d[\w/.-]*[\w/]|\d|[A-ZÄÖÜ]{1,6}\d*(?![\w/.-])))*)"
+    r"(?:[ \u00a0](?:[-–][ \u00a0])?(?:\d[\w/.-]*[\w/]|\d|[A-ZÄÖÜ]{1,6}\d*(?![\w/.-])"
+    r"|[A-ZÄÖÜ][a-zäöüß]+(?=[ \u00a0]\d[\w/.-]*\d)))*)"
 )
 # Registers of German courts and public prosecutors: "12 O 345/21", "2 BvR 1234/19",
 # "XII ZR 123/20", "234 Js 1234/19", "VG 1 K 123/20".
@@ -27,20 +98,12 @@ COURT = (
 )
 
 LABELS = (
-    "aktenzeichen",
-    "geschäftszeichen",
-    "gesch.-z.",
-    "vorgangsnummer",
-    "vorgangs-nr.",
-    "fallnummer",
-    "ticketnummer",
-    "ticket-nr.",
-    "bearbeitungsnummer",
-    "kassenzeichen",
-    "tagebuch",
-    "tgb.-nr.",
-    "bg-n",
-    "bedarfsgemeinschaftsnummer",
+    *{label.lower() for label in LABEL_WORDS if " " not in label},
+    *{(stem + form).lower() for stem in LABEL_STEMS for form in NUMBER_FORMS},
+    "ihr zeichen",
+    "unser zeichen",
+    "ihr az",
+    "unser az",
     "az.",
     "az:",
     "gz.",
@@ -59,8 +122,10 @@ def could_hold_court_reference(text: str) -> bool:
 
 
 def has_digit(candidate: str) -> bool:
-    """References carry at least one digit ("Az. folgt" names none)."""
-    return any(char.isdigit() for char in candidate)
+    """References carry at least one digit ("Az. folgt" names none), and more than a small
+    count ("Vorgang 2 der Sitzung", "Fall 3")."""
+    digits = sum(char.isdigit() for char in candidate)
+    return digits >= 3 or (digits >= 1 and len(candidate) >= 4)
 
 
 DETECTORS = (

@@ -3,6 +3,7 @@
 import re
 
 from leitplanke.checks.personal_data.detector import Detector, Pattern
+from leitplanke.checks.personal_data.entity import Entity
 
 # Since 2010 document numbers use digits and these letters only (no vowels, no B, D, Q, S).
 ALPHABET = "CFGHJKLMNPRTVWXYZ0123456789"
@@ -79,6 +80,43 @@ def triggers(context: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(word.rstrip("*").lower() for word in context)
 
 
+# A passport number right after its label, in any country's format: "Reisepass (Nr. FX 482913)",
+# "Reisepass Nr. U 20418873", "Passnummer Ihres Gastes (JKFYPLWCM)".
+LABELLED_PASSPORT = re.compile(
+    r"(?<![\w-])(?:Kinderreisepass|Reisepass|Pass|Passport)(?:nummer|-Nummer|-Nr\.?|nr\.?)?"
+    r"(?![\w-])[ \u00a0]*(?:(?:[\w.-]+[ \u00a0]+){0,3}?)[(:]?[ \u00a0]*"
+    r"(?:(?:Nr\.?|Nummer|No\.?)[ \u00a0]*:?[ \u00a0]*)?"
+    r"(?P<number>[A-Z]{1,2}[ \u00a0]?\d{6,9}|\d{7,10}|[A-Z0-9]{9,10})(?![\w-])"
+)
+LETTERS_ONLY_SERIAL = frozenset(ALPHABET) - frozenset("0123456789")
+
+
+def is_labelled_passport_number(candidate: str) -> bool:
+    """Digits after a letter prefix, or nine characters of the document alphabet: nine letters
+    without a vowel are no German word ("JKFYPLWCM")."""
+    if sum(char.isdigit() for char in candidate) >= 5:
+        return True
+    return len(candidate) == 9 and set(candidate) <= LETTERS_ONLY_SERIAL | set("0123456789")
+
+
+def find_labelled_passports(text: str) -> list[Entity]:
+    """Passport numbers after their label ("Reisepass Nr. U 20418873")."""
+    found = []
+    for match in LABELLED_PASSPORT.finditer(text):
+        number = match.group("number")
+        if is_labelled_passport_number(number):
+            found.append(
+                Entity(
+                    "PASSPORT",
+                    match.start("number"),
+                    match.end("number"),
+                    0.85,
+                    "Passnummer nach Kennzeichnung „Reisepass“ oder „Passnummer“",
+                )
+            )
+    return found
+
+
 DETECTORS = (
     Detector(
         name="id_card",
@@ -99,6 +137,7 @@ DETECTORS = (
         context_boost=0.45,
         window=60,
         validate=is_document_number,
+        find=find_labelled_passports,
         gate=DOCUMENT_GATE,
         triggers=triggers(PASSPORT_CONTEXT),
     ),

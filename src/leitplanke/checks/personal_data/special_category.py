@@ -14,6 +14,8 @@ from leitplanke.checks.personal_data.person import role_of, scan_persons
 SOURCE = "special_categories.yaml"
 PARTIES = words(SOURCE, "parties")
 UNIONS = words(SOURCE, "unions")
+HEALTH = "Angabe zur Gesundheit"
+ADDICTION_ENDINGS = ("abhängig", "abhängige", "abhängiger", "abhängigkeit", "süchtig", "sucht")
 
 
 def variants(*parts: tuple[str, ...]) -> list[str]:
@@ -38,23 +40,125 @@ def load_terms() -> dict[str, list[str]]:
         *variants(("wählt", "wählte"), ("die", ""), PARTIES),
         *variants(("anhänger", "anhängerin"), ("der", "von der"), PARTIES),
     ]
-    terms["Angabe zur Gewerkschaftszugehörigkeit"] += variants(
-        ("mitglied",), ("bei", "der", "in der", "von"), UNIONS
+    terms["Angabe zur Gewerkschaftszugehörigkeit"] += [
+        *variants(("mitglied",), ("bei", "der", "in der", "von", "im"), UNIONS),
+        *variants(("bei", "in der", "in", "über"), UNIONS, ("organisiert", "aktiv")),
+        *(f"{union}-mitglied" for union in UNIONS if " " not in union),
+    ]
+    terms["Angabe zur politischen Meinung"] += variants(
+        ("in die", "in der"), PARTIES, ("eingetreten", "ausgetreten", "aktiv", "ein", "aus")
     )
-    return terms
+    terms[HEALTH] += [
+        substance + ending
+        for substance in words(SOURCE, "substances")
+        for ending in ADDICTION_ENDINGS
+    ]
+    return {category: list(dict.fromkeys(forms)) for category, forms in terms.items()}
+
+
+def load_compound_suffixes() -> dict[str, list[str]]:
+    """Term forms that count only as the last part of a compound ("Dialysepatient")."""
+    data = yaml_data(SOURCE).get("compound_suffixes", {})
+    return {category: words_of.split() for category, words_of in data.items()}
 
 
 TERMS = load_terms()
-# Membership phrases share their first words: those suffice to trigger the detector.
+NOT_TERMS = frozenset(words(SOURCE, "not_terms"))
+COMPOUND_SUFFIXES = load_compound_suffixes()
+# An illness named by its verb, whether or not it is a known term: "an Norovirus erkrankt",
+# "leidet an einer seltenen Stoffwechselkrankheit", "starb an Lungenkrebs".
+ILLNESS_CUES = ("erkrankt", "erkrankte", "leidet", "litt", "starb", "verstarb", "gestorben")
+ILLNESS = re.compile(
+    r"\b(?:(?:erkrankt|erkrankte|leidet|litt|starb|verstarb)[ \u00a0]+an[ \u00a0]+"
+    r"(?:(?:einer|einem|einen|einer|der|dem|den|seiner|seinem|ihrer|ihrem)[ \u00a0]+)?"
+    r"(?:[a-zäöüß]+[ \u00a0]+)?(?P<after>[A-ZÄÖÜ][\w-]+(?:[ \u00a0]+[A-ZÄÖÜ][\w-]+)?)"
+    r"|(?<![\w-])an[ \u00a0]+(?:(?:einer|einem|einen|der|dem|den)[ \u00a0]+)?"
+    r"(?:[a-zäöüß]+[ \u00a0]+)?(?P<before>[A-ZÄÖÜ][\w-]+(?:[ \u00a0]+[A-ZÄÖÜ][\w-]+)?)"
+    r"[ \u00a0]+(?:erkrankt|erkrankte|gestorben|verstorben))"
+)
+ILLNESS_CUE = re.compile("|".join(ILLNESS_CUES))
+# Words after "an" that name no illness ("an den Folgen", "an Bord").
+NO_ILLNESS = frozenset(
+    {
+        "Folgen",
+        "Bord",
+        "Land",
+        "Ort",
+        "Stelle",
+        "Tag",
+        "Montag",
+        "Dienstag",
+        "Mittwoch",
+        "Donnerstag",
+        "Freitag",
+        "Samstag",
+        "Sonntag",
+        "Wochenende",
+        "Weihnachten",
+        "Ostern",
+        "Heiligabend",
+        "Silvester",
+        "Neujahr",
+        "Unfallstelle",
+        "Unfallort",
+        "Einsatzort",
+    }
+)
+# Words too frequent to trigger the detector; a phrase is triggered by its longest other word.
+FUNCTION_WORDS = frozenset(
+    [
+        "in",
+        "im",
+        "die",
+        "der",
+        "das",
+        "dem",
+        "den",
+        "des",
+        "bei",
+        "von",
+        "vom",
+        "zum",
+        "zur",
+        "aus",
+        "ein",
+        "eine",
+        "einer",
+        "an",
+        "auf",
+        "über",
+        "und",
+    ]
+)
+
+
+def trigger_of(term: str) -> str:
+    """The word of a term that triggers the detector ("mitglied" for "mitglied bei ver.di")."""
+    if " " not in term:
+        return term
+    return max((word for word in term.split() if word not in FUNCTION_WORDS), key=len)
+
+
 TRIGGERS = tuple(
-    {term.split()[0] if " " in term else term for terms in TERMS.values() for term in terms}
+    {trigger_of(term) for terms in TERMS.values() for term in terms}
     - {f"{party}-{member}" for party in PARTIES for member in ("mitglied", "wähler", "wählerin")}
+    - {f"{union}-mitglied" for union in UNIONS}
     | {"-mitglied", "-wähler"}
+    | {suffix for suffixes in COMPOUND_SUFFIXES.values() for suffix in suffixes}
+    | set(ILLNESS_CUES)
 )
 PREDICATE = re.compile(
     r"\b(?:ist|war|wäre|sei|wird|wurde|bin|bist|hat|hatte|habe|hast|leidet|litt|lebt|lebte"
     r"|trägt|trug|bekennt|bekannte|outet|outete|gehört|gehörte|erkrankte|starb|stirbt|liegt|lag"
-    r"|kämpft|kämpfte|sitzt|saß|erhielt|erhält|bekam|bekommt|wählt|wählte|fehlt|fehlte)\b"
+    r"|kämpft|kämpfte|sitzt|saß|erhielt|erhält|bekam|bekommt|wählt|wählte|fehlt|fehlte"
+    r"|erlitt|erleidet|braucht|brauchte|benötigt|benötigte|nimmt|nahm|überlebte|überlebt|verlor"
+    r"|engagiert|trat|tritt|fastet|betet|konvertierte|verstarb)\b"
+)
+# "seit der Parkinson-Diagnose", "nach ihrem Schlaganfall": a condition in time with the person.
+TEMPORAL_BEFORE = re.compile(
+    r"\b(?:seit|nach|trotz|wegen)\s+(?:der|dem|des|einer|einem|eines|seiner|seinem|seines"
+    r"|ihrer|ihrem|ihres)\s+(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
 )
 POSSESSIVE_BEFORE = re.compile(
     r"\b(?:sein|seine|seiner|seinem|seinen|seines|ihr|ihre|ihrer|ihrem|ihren|ihres|mein|meine"
@@ -74,15 +178,17 @@ GENERIC_SENTENCE = re.compile(
 )
 PRONOUN = re.compile(r"\b(?:er|sie|ich)\b|(?:^|[.!?:]\s+)(?:Er|Sie|Ich)\b")
 PERSON_NOUN = re.compile(
-    r"\b(?:[Mm]ein|[Mm]eine|[Uu]nser|[Uu]nsere|[Dd]er|[Dd]ie|[Ee]in|[Ee]ine|[Dd]ieser|[Dd]iese)"
+    r"\b(?:[Mm]ein|[Mm]eine|[Uu]nser|[Uu]nsere|[Dd]er|[Dd]ie|[Ee]in|[Ee]ine|[Dd]ieser|[Dd]iese"
+    r"|[Ss]ein|[Ss]eine|[Ii]hr|[Ii]hre|[Dd]ein|[Dd]eine)"
     r"\s+(?:[a-zäöüß]+\s+)?(?P<noun>[A-ZÄÖÜ][\w-]*)"
 )
+# "Familie Jovanović", "Ehepaar Schulz": a family named by its surname.
+FAMILY = re.compile(r"\b(?:Familie|Ehepaar|Geschwister)\s+[A-ZÄÖÜ][\w\u0100-\u024f-]+")
 PERSON_NOUNS = frozenset(words("person_cues.yaml", "person_nouns"))
 SENTENCE_END = re.compile(
     r"(?<!\b[A-Z])(?<!\bDr|\bHr|\bNr|\bca|\bSt)(?<!\bProf)(?<!\bbzw)[.!?]\s|\n"
 )
 WORD_CHAR = re.compile(r"[\w-]")
-HEALTH = "Angabe zur Gesundheit"
 # The start of the word that ends at a given offset.
 COMPOUND_START = re.compile(r"[\w-]+$")
 # A statement right beside a name: "Anna Schmidt (Diabetikerin)", "Herr K., 54, Muslim, …".
@@ -98,7 +204,11 @@ def automaton() -> "ahocorasick.Automaton":
     machine = ahocorasick.Automaton()
     for category, terms in TERMS.items():
         for term in terms:
-            machine.add_word(term, (category, len(term)))
+            machine.add_word(term, (category, len(term), False))
+    for category, suffixes in COMPOUND_SUFFIXES.items():
+        for suffix in suffixes:
+            if machine.get(suffix, None) is None:
+                machine.add_word(suffix, (category, len(suffix), True))
     machine.make_automaton()
     return machine
 
@@ -143,9 +253,11 @@ def find_special_categories(text: str) -> list[Entity]:
     """Every special-category term tied to a named person, pronoun or person noun."""
     lower = lowered(text)
     hits = []
-    for last, (category, length) in automaton().iter(lower):
+    for last, (category, length, compound_only) in automaton().iter(lower):
         start, end = last - length + 1, last + 1
         if WORD_CHAR.match(text, end):
+            continue
+        if compound_only and (start == 0 or not WORD_CHAR.match(text, start - 1)):
             continue
         if start > 0 and WORD_CHAR.match(text, start - 1):
             # A compound whose last part is the condition ("Brustkrebs", "Krebsdiagnose").
@@ -153,7 +265,14 @@ def find_special_categories(text: str) -> list[Entity]:
                 continue
             compound = COMPOUND_START.search(text, 0, start)
             start = compound.start() if compound is not None else start
+            if lower[start:end] in NOT_TERMS:
+                continue
         hits.append((start, end, category))
+    if ILLNESS_CUE.search(lower):
+        for match in ILLNESS.finditer(text):
+            group = "after" if match.group("after") else "before"
+            if match.group(group).split()[0] not in NO_ILLNESS:
+                hits.append((match.start(group), match.end(group), HEALTH))
     if not hits:
         return []
     hits = outermost(hits)
@@ -168,9 +287,13 @@ def find_special_categories(text: str) -> list[Entity]:
         apposition = any(
             APPOSITION_AFTER_NAME.fullmatch(text, entity.end, start) for entity in persons
         )
-        if not (possessive or apposition) and PREDICATE.search(sentence) is None:
+        temporal = TEMPORAL_BEFORE.search(text, max(0, start - 30), start) is not None
+        if not (possessive or apposition or temporal) and PREDICATE.search(sentence) is None:
             continue
-        named = any(begin <= entity.start and entity.end <= finish for entity in persons)
+        named = (
+            any(begin <= entity.start and entity.end <= finish for entity in persons)
+            or FAMILY.search(sentence) is not None
+        )
         if apposition:
             score, tie = 0.75, "Angabe beim Namen"
         elif named:
