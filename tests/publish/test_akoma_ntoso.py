@@ -14,13 +14,6 @@ from leitplanke.publish.json_document import render_json
 from leitplanke.publish.publication import Publication
 from leitplanke.rulebook.vocabulary import Status
 
-SCHEMA = (
-    Path(__file__).resolve().parents[2].parent
-    / "shared"
-    / "schemas"
-    / "akoma-ntoso-3.0"
-    / "akomantoso30.xsd"
-)
 NS = {"akn": AKN_NS}
 
 # element -> the abbreviation its eId ends with (Akoma Ntoso Naming Convention 1.0)
@@ -28,9 +21,9 @@ EID_ABBREVIATION = {"part": "part", "section": "sec", "article": "art", "blockLi
 
 
 @pytest.fixture(scope="module")
-def schema() -> xmlschema.XMLSchema:
+def schema(official_schemas: Path) -> xmlschema.XMLSchema:
     """The Akoma Ntoso 3.0 schema (loading takes about a second, so once per module)."""
-    return xmlschema.XMLSchema(str(SCHEMA))
+    return xmlschema.XMLSchema(str(official_schemas / "akoma-ntoso-3.0" / "akomantoso30.xsd"))
 
 
 def akn_bytes(publication: Publication) -> bytes:

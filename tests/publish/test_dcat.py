@@ -16,7 +16,6 @@ from leitplanke.publish.publication import Publication
 # rdflib's JSON-LD parser builds a ConjunctiveGraph, a class rdflib itself now deprecates.
 pytestmark = pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
 
-SHAPES = Path(__file__).resolve().parents[2].parent / "shared" / "schemas" / "dcat-ap-de-3.0"
 # The profile's five shape files; dcat-ap-de-imports.ttl only imports remote vocabularies.
 SHAPE_FILES = (
     "dcat-ap-SHACL.ttl",
@@ -29,10 +28,10 @@ PARSER_FORMAT = {"application/ld+json": "json-ld", "text/turtle": "turtle"}
 
 
 @pytest.fixture(scope="module")
-def shapes() -> Graph:
+def shapes(official_schemas: Path) -> Graph:
     graph = Graph()
     for name in SHAPE_FILES:
-        graph.parse(SHAPES / name, format="turtle")
+        graph.parse(official_schemas / "dcat-ap-de-3.0" / name, format="turtle")
     return graph
 
 
