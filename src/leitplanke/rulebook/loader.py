@@ -8,7 +8,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from leitplanke.rulebook.errors import RulebookError, SourceError
-from leitplanke.rulebook.messages import german_message
+from leitplanke.rulebook.messages import field_name, german_message
 from leitplanke.rulebook.model import LawsFile, Rule, Rulebook, RulebookMeta, RulesFile
 from leitplanke.rulebook.yaml_source import Location, PositionIndex, read_yaml
 
@@ -78,23 +78,16 @@ def _source_error(
 
 def _field_name(location: Location, data: Any) -> str:
     """Dotted field name; a rule's ID is added where the location lies inside a rule."""
-    parts: list[str] = []
-    node = data
-    for key in location:
-        if isinstance(key, int):
-            parts[-1] += f"[{key}]"
-            if isinstance(node, list) and key < len(node):
-                node = node[key]
-                if (
-                    isinstance(node, dict)
-                    and isinstance(node.get("id"), str)
-                    and parts == [f"rules[{key}]"]
-                ):
-                    parts[-1] += f" ({node['id']})"
-        else:
-            parts.append(key)
-            node = node.get(key) if isinstance(node, dict) else None
-    return ".".join(parts)
+    name = field_name(location)
+    if len(location) < 2 or location[0] != "rules" or not isinstance(location[1], int):
+        return name
+    rules = data.get("rules") if isinstance(data, dict) else None
+    index = location[1]
+    rule = rules[index] if isinstance(rules, list) and index < len(rules) else None
+    if isinstance(rule, dict) and isinstance(rule.get("id"), str):
+        prefix = f"rules[{index}]"
+        name = f"{prefix} ({rule['id']}){name[len(prefix) :]}"
+    return name
 
 
 def _cross_check(

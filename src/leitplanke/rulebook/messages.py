@@ -1,5 +1,6 @@
 """German wording of validation errors, for rulebook sources and every other user input."""
 
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic_core import ErrorDetails
@@ -36,3 +37,11 @@ def german_message(detail: ErrorDetails) -> str:
     elif detail["type"] == "string_pattern_mismatch":
         message += f": {detail['input']!r}"
     return message
+
+
+def field_name(location: Sequence[int | str]) -> str:
+    """A pydantic error location as a dotted field name, e.g. `media[0].kind`."""
+    name = ""
+    for part in location:
+        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else str(part))
+    return name

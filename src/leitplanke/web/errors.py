@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.exceptions import HTTPException
 
 from leitplanke.publish.html_site import SiteLinks, render_error_page
+from leitplanke.rulebook.messages import field_name
 from leitplanke.rulebook.messages import german_message as german_message_of_detail
 from leitplanke.web.dependencies import published_site, relative_root
 from leitplanke.web.negotiation import negotiate
@@ -73,9 +74,8 @@ def validation_messages(exc: RequestValidationError) -> list[dict[str, Any]]:
     errors = []
     for error in exc.errors():
         place, *path = error["loc"] or ("body",)
-        name = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in path)
         label = PLACE_LABEL.get(str(place), "Feld")
-        message = f"{label} „{name.lstrip('.') or place}“: {german_message_of_detail(error)}"
+        message = f"{label} „{field_name(path) or place}“: {german_message_of_detail(error)}"
         given = error.get("input")
         if place in {"query", "path"} and isinstance(given, str) and len(given) <= ECHO_LIMIT:
             message += f"; angegeben: {given!r}"

@@ -1,6 +1,6 @@
 """Where a draft came from, and the user-data error for input that cannot be read as drafts."""
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -9,7 +9,7 @@ from pydantic import ValidationError
 
 from leitplanke.checks.draft import Draft
 from leitplanke.rulebook.errors import SourceError
-from leitplanke.rulebook.messages import german_message
+from leitplanke.rulebook.messages import field_name, german_message
 
 STDIN = "<stdin>"
 
@@ -81,14 +81,6 @@ class SourcedDraft:
     def name(self) -> str:
         """How reports name the draft: its file, with `#<fragment>` unless it is the whole file."""
         return self.file if self.fragment is None else f"{self.file}#{self.fragment}"
-
-
-def field_name(location: Sequence[int | str]) -> str:
-    """A pydantic error location as a dotted field name, e.g. `media[0].kind`."""
-    name = ""
-    for part in location:
-        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else str(part))
-    return name
 
 
 def draft_errors(error: ValidationError, file: str, place: Placer) -> list[SourceError]:
