@@ -37,8 +37,9 @@ def check(*args: str, **options):
         ([*FILES, "--format", "json"], "check-json.json"),
         ([*FILES, "--format", "sarif"], "check-sarif.sarif"),
         (["stapel.csv", "--platform", "bluesky"], "check-csv.txt"),
+        (["like-button.md", "stapel.csv", "--audience", "employee"], "check-employee.txt"),
     ],
-    ids=["text", "json", "sarif", "csv"],
+    ids=["text", "json", "sarif", "csv", "employee"],
 )
 def test_check_output_matches_golden_file(args, golden):
     result = check(*args)
@@ -55,6 +56,32 @@ def test_check_output_matches_golden_file(args, golden):
 )
 def test_exit_code_is_1_only_when_a_finding_is_an_error(files, exit_code):
     assert check(*files).exit_code == exit_code
+
+
+# (option, audience of each draft of stapel.jsonl, rule IDs reported): a draft's own audience wins.
+AUDIENCE_OPTIONS = [
+    ([], ["institution", "employee", "institution"], ["INST-CI-01", "INST-SP-01", "MA-DS-01"]),
+    (
+        ["--audience", "institution"],
+        ["institution", "employee", "institution"],
+        ["INST-CI-01", "INST-SP-01", "MA-DS-01"],
+    ),
+    (["--audience", "employee"], ["employee", "employee", "employee"], ["MA-DS-01"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("option", "audiences", "rule_ids"),
+    AUDIENCE_OPTIONS,
+    ids=["default", "institution", "employee"],
+)
+def test_the_audience_option_chooses_the_rules_for_drafts_that_do_not_say(
+    option, audiences, rule_ids
+):
+    result = check("stapel.jsonl", "--format", "json", *option)
+    drafts = json.loads(result.stdout)["drafts"]
+    assert [draft["audience"] for draft in drafts] == audiences
+    assert [f["rule_id"] for draft in drafts for f in draft["findings"]] == rule_ids
 
 
 def test_bad_input_exits_2_naming_file_line_and_field(tmp_path):
@@ -77,8 +104,13 @@ def test_input_error_message_matches_golden_file():
 
 @pytest.mark.parametrize(
     "args",
-    [["sauber.txt", "--format", "odt"], ["sauber.txt", "--platform", "tiktok"], []],
-    ids=["unknown format", "unknown platform", "no file"],
+    [
+        ["sauber.txt", "--format", "odt"],
+        ["sauber.txt", "--platform", "tiktok"],
+        ["sauber.txt", "--audience", "staff"],
+        [],
+    ],
+    ids=["unknown format", "unknown platform", "unknown audience", "no file"],
 )
 def test_usage_errors_exit_2(args):
     assert check(*args).exit_code == 2

@@ -1,4 +1,4 @@
-"""Command-line interface: `leitplanke rulebook …`, `publish`, `serve` and `check`."""
+"""Command-line interface: `leitplanke rulebook …`, `publish`, `serve`, `check` and `scan`."""
 
 import json
 import sys
@@ -14,7 +14,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from leitplanke.checks.draft import Platform
+from leitplanke.admin_cli import audit_app, database_app, demo, load_demo_set, users_app
+from leitplanke.checks.draft import DEFAULT_AUDIENCE, Platform
+from leitplanke.records_cli import records_app
 from leitplanke.rulebook.coverage import motion_coverage
 from leitplanke.rulebook.diff import RulebookDiff, diff_rulebooks
 from leitplanke.rulebook.errors import RulebookError
@@ -22,10 +24,17 @@ from leitplanke.rulebook.loader import BUNDLED, load_rulebook
 from leitplanke.rulebook.model import Rulebook
 from leitplanke.rulebook.versions import RulebookHistory, load_history
 from leitplanke.rulebook.vocabulary import AUDIENCE_LABEL, Audience
+from leitplanke.scan_cli import scan as scan_command
 
 app = typer.Typer(help="Leitplanke: Social-Media-Leitlinien als Code.", no_args_is_help=True)
 rulebook_app = typer.Typer(help="Regelwerk prüfen, vergleichen, auswerten.", no_args_is_help=True)
 app.add_typer(rulebook_app, name="rulebook")
+app.add_typer(database_app, name="db")
+app.add_typer(users_app, name="users")
+app.add_typer(audit_app, name="audit")
+app.command("demo")(demo)
+app.add_typer(records_app, name="records")
+app.command("scan")(scan_command)
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
@@ -250,6 +259,10 @@ def serve(
     base_url: Annotated[
         str | None, typer.Option("--base-url", help="Öffentliche Basis-URL (Standard: Adresse).")
     ] = None,
+    with_demo: Annotated[
+        bool,
+        typer.Option("--demo", help="Demo-Daten laden, wenn die Datenbank noch leer ist."),
+    ] = False,
 ) -> None:
     """Startet die Webanwendung mit Regelwerk, Downloads und API."""
     import uvicorn
@@ -264,6 +277,9 @@ def serve(
         for problem in error.problems:
             err.print(problem, markup=False, highlight=False)
         raise typer.Exit(1) from None
+    if with_demo and not application.state.demo:
+        load_demo_set(application.state.sessions, application.state.settings, rulebook, None)
+        application.state.demo = True
     out.print(f"Leitplanke läuft auf http://{host}:{port}/ (Strg+C beendet).", markup=False)
     uvicorn.run(application, host=host, port=port)
 
@@ -310,6 +326,14 @@ def check(
     platform: Annotated[
         Platform | None, typer.Option(help="Plattform der Entwürfe, die selbst keine nennen.")
     ] = None,
+    audience: Annotated[
+        Audience,
+        typer.Option(
+            help="Wer Entwürfe ohne eigene Angabe veröffentlicht: institution (offizieller "
+            "Auftritt) oder employee (Beschäftigte im eigenen Namen); es gelten nur die Regeln "
+            "dieser Zielgruppe."
+        ),
+    ] = DEFAULT_AUDIENCE,
     rulebook: RulebookOption = BUNDLED,
     batch: Annotated[
         bool,
@@ -347,7 +371,7 @@ def check(
             err.print(problem, markup=False, highlight=False)
         raise typer.Exit(2) from None
     report = create_report(output, sys.stdout, ReportContext(engine, show_personal_data))
-    drafts = read_drafts(files, batch=batch, platform=platform)
+    drafts = read_drafts(files, batch=batch, platform=platform, audience=audience)
     batches = any(input_kind(name, batch=batch).is_batch for name in files)
     try:
         with _progress(batches and err.is_terminal) as counted:

@@ -1,4 +1,7 @@
-"""The check engine and every check type survive any draft in linear time; hits stay in the text."""
+"""The check engine and every check type survive any draft in linear time; hits stay in the text.
+
+No two rules report the same place for the same reason either.
+"""
 
 import time
 from typing import Any
@@ -9,9 +12,11 @@ from hypothesis import strategies as st
 
 from leitplanke.checks.draft import Draft, MediaKind, Platform
 from leitplanke.checks.engine import CheckEngine
+from leitplanke.checks.examples import example_cases
 from leitplanke.checks.types import CHECK_TYPES, parse_check
 from leitplanke.publish.publication import Publication
 from leitplanke.rulebook.versions import load_history
+from leitplanke.rulebook.vocabulary import Audience
 
 # Parameters that switch on every branch of a check type; a type not named here runs with its
 # defaults.
@@ -95,6 +100,7 @@ media = st.builds(
 drafts = st.builds(
     Draft,
     text=texts,
+    audience=st.one_of(st.none(), st.sampled_from(list(Audience))),
     platform=st.one_of(st.none(), st.sampled_from(list(Platform))),
     links=st.lists(st.one_of(st.sampled_from(TOKENS), st.text(max_size=20)), max_size=3),
     media=st.lists(media, max_size=3),
@@ -123,6 +129,30 @@ def test_engine_findings_lie_within_the_text_and_are_ordered(draft):
     assert all(0 <= f.start <= f.end <= len(draft.text) for f in findings)
     assert all(f.matched == draft.text[f.start : f.end] for f in findings)
     assert findings == sorted(findings, key=lambda f: (f.start, f.end, f.rule_id, f.message))
+
+
+def repeated_reasons(findings) -> list[tuple[object, ...]]:
+    """Places reported by several rules for the same reason (check type, kind and message)."""
+    rules: dict[tuple[object, ...], set[str]] = {}
+    for f in findings:
+        rules.setdefault((f.start, f.end, f.check_type, f.kind, f.message), set()).add(f.rule_id)
+    return [(*reason, sorted(ids)) for reason, ids in rules.items() if len(ids) > 1]
+
+
+@FAST
+@given(drafts)
+def test_no_two_rules_report_the_same_place_for_the_same_reason(draft):
+    assert repeated_reasons(ENGINE.check(draft)) == []
+
+
+EXAMPLE_DRAFTS = [case.draft for case in example_cases(ENGINE.publication.document)]
+
+
+@pytest.mark.parametrize("audience", list(Audience))
+def test_no_example_post_gets_the_same_place_reported_twice_by_any_audience(audience):
+    for draft in EXAMPLE_DRAFTS:
+        findings = ENGINE.check(draft.model_copy(update={"audience": audience}))
+        assert repeated_reasons(findings) == [], draft.text
 
 
 def test_every_check_type_is_fuzzed():

@@ -45,3 +45,16 @@ def test_source_schemas_accept_the_bundled_source_files(publication):
         jsonschema.validate(source, rule_schema)
     meta = json.loads(json.dumps(yaml.load(BUNDLED / "rulebook.yaml"), default=str))
     jsonschema.validate(meta, files["schema/rulebook-source.schema.json"])
+
+
+def test_questionnaire_and_catalogue_are_published_and_fit_their_source_schemas(publication):
+    files = by_path(publication)
+    yaml = YAML(typ="safe")
+    for name, schema in (
+        ("questionnaire", "schema/questionnaire-source.schema.json"),
+        ("platforms", "schema/platforms-source.schema.json"),
+    ):
+        jsonschema.Draft202012Validator.check_schema(files[schema])
+        source = json.loads(json.dumps(yaml.load(BUNDLED / f"{name}.yaml"), default=str))
+        jsonschema.validate(source, files[schema])
+        jsonschema.validate(files[f"{name}.json"], files[schema])

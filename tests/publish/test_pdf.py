@@ -270,7 +270,7 @@ def test_rendering_twice_gives_the_same_bytes(publication):
 def test_standard_fonts_serve_when_no_truetype_family_is_found(publication, monkeypatch):
     missing = Path("/nonexistent/font.ttf")
     assert register_font_family({"Missing": [missing] * 4}) == STANDARD_FONT
-    monkeypatch.setattr(pdf, "_font", lambda: STANDARD_FONT)
+    monkeypatch.setattr(pdf, "document_font", lambda: STANDARD_FONT)
     reader = read(one_rule_publication(publication, text="Größe „Zitat“ – § 5 👍."))
     assert "Größe „Zitat“ – § 5" in all_text(reader)
     fonts = {

@@ -26,21 +26,41 @@ def test_a_draft_gets_its_findings_and_a_summary(client):
     assert response.status_code == 200
     assert response.headers["cache-control"] == "no-store"
     body = response.json()
-    assert body["id"] == "b-1"
+    assert (body["id"], body["audience"]) == ("b-1", "institution")
     findings = [Finding.model_validate(item) for item in body["findings"]]
     assert [(f.rule_id, f.level, f.line, f.column) for f in findings] == [
         ("INST-CI-01", "info", 1, 7),
         ("INST-SP-01", "error", 1, 7),
-        ("MA-DS-01", "warning", 2, 4),
     ]
     assert findings[1].rule_url == f"{BASE_URL}rules/INST-SP-01.html"
-    assert body["summary"] == {"drafts": 1, "error": 1, "warning": 1, "info": 1, "findings": 3}
+    assert body["summary"] == {"drafts": 1, "error": 1, "warning": 0, "info": 1, "findings": 2}
+
+
+# (audience sent, audience answered, rule IDs of the findings)
+AUDIENCES = [
+    ({}, "institution", ["INST-CI-01", "INST-SP-01"]),
+    ({"audience": None}, "institution", ["INST-CI-01", "INST-SP-01"]),
+    ({"audience": "institution"}, "institution", ["INST-CI-01", "INST-SP-01"]),
+    ({"audience": "employee"}, "employee", ["MA-DS-01"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("sent", "answered", "rule_ids"), AUDIENCES, ids=["unset", "null", "institution", "employee"]
+)
+def test_a_draft_is_checked_by_the_rules_of_the_audience_that_posts_it(
+    client, sent, answered, rule_ids
+):
+    body = client.post("/api/v1/check", json=POST | sent).json()
+    assert body["audience"] == answered
+    assert [finding["rule_id"] for finding in body["findings"]] == rule_ids
 
 
 def test_a_clean_draft_has_no_findings(client):
     body = client.post("/api/v1/check", json={"text": "Alles gut."}).json()
     assert body == {
         "id": None,
+        "audience": "institution",
         "findings": [],
         "summary": {"drafts": 1, "error": 0, "warning": 0, "info": 0, "findings": 0},
     }
@@ -51,11 +71,19 @@ def test_a_clean_draft_has_no_findings(client):
     [
         ({}, "text", "missing"),
         ({"text": "a", "platform": "tiktok"}, "platform", "enum"),
+        ({"text": "a", "audience": "staff"}, "audience", "enum"),
         ({"text": "a", "farbe": "rot"}, "farbe", "extra_forbidden"),
         ({"text": "a", "media": [{"kind": "gif"}]}, "media[0].kind", "enum"),
         ({"text": "x" * 100_001}, "text", "string_too_long"),
     ],
-    ids=["missing text", "unknown platform", "unknown field", "bad media", "too long"],
+    ids=[
+        "missing text",
+        "unknown platform",
+        "unknown audience",
+        "unknown field",
+        "bad media",
+        "too long",
+    ],
 )
 def test_a_bad_draft_is_422_naming_the_field(client, body, field, error_type):
     response = client.post("/api/v1/check", json=body)
@@ -67,14 +95,21 @@ def test_a_bad_draft_is_422_naming_the_field(client, body, field, error_type):
 
 
 def test_a_batch_gets_the_results_of_each_draft_in_order(client):
-    drafts = [POST, {"text": "Alles gut."}, {"id": "b-3", "text": "#Hashtag"}]
+    private = POST | {"id": "b-4", "audience": "employee"}
+    drafts = [POST, {"text": "Alles gut."}, {"id": "b-3", "text": "#Hashtag"}, private]
     response = client.post("/api/v1/check/batch", json={"drafts": drafts})
     assert response.status_code == 200
     assert response.headers["cache-control"] == "no-store"
     body = response.json()
-    assert [result["id"] for result in body["results"]] == ["b-1", None, "b-3"]
-    assert [result["summary"]["findings"] for result in body["results"]] == [3, 0, 1]
-    assert body["summary"] == {"drafts": 3, "error": 1, "warning": 1, "info": 2, "findings": 4}
+    assert [result["id"] for result in body["results"]] == ["b-1", None, "b-3", "b-4"]
+    assert [result["audience"] for result in body["results"]] == [
+        "institution",
+        "institution",
+        "institution",
+        "employee",
+    ]
+    assert [result["summary"]["findings"] for result in body["results"]] == [2, 0, 1, 1]
+    assert body["summary"] == {"drafts": 4, "error": 1, "warning": 1, "info": 2, "findings": 4}
 
 
 @pytest.mark.parametrize(
@@ -133,3 +168,20 @@ def test_openapi_describes_both_routes_with_their_schemas(client):
 
     assert schemas(single) == ("DraftCreate", "CheckPublic")
     assert schemas(batch) == ("BatchCreate", "BatchPublic")
+
+
+def test_openapi_documents_the_audience_of_draft_and_answer(client):
+    components = client.get("/openapi.json").json()["components"]["schemas"]
+    sent = components["DraftCreate"]["properties"]["audience"]
+    assert "institution" in sent["description"] and "employee" in sent["description"]
+    assert "audience" not in components["DraftCreate"].get("required", [])
+    assert "audience" in components["CheckPublic"]["required"]
+    assert components["Audience"]["enum"] == ["institution", "employee"]
+
+
+def test_a_body_that_is_not_json_gets_a_german_422(client):
+    response = client.post(
+        "/api/v1/check", content=b"\xff\xfe kein JSON", headers={"Content-Type": "application/json"}
+    )
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["msg"] == "Feld „[0]“: kein gültiges JSON"

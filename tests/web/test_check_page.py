@@ -25,8 +25,8 @@ def client():
     return check_client()
 
 
-def submit(client, text: str, platform: str = ""):
-    return client.post("/pruefen", data={"text": text, "platform": platform})
+def submit(client, text: str, platform: str = "", **fields: str):
+    return client.post("/pruefen", data={"text": text, "platform": platform, **fields})
 
 
 def tree(html: str) -> lxml.html.HtmlElement:
@@ -46,34 +46,90 @@ def test_the_form_is_accessible_and_posts_without_javascript(client):
     assert not page.xpath("//script")
 
 
+def test_the_form_asks_who_posts_the_draft_in_a_labelled_radio_group(client):
+    page = tree(client.get("/pruefen").text)
+    (group,) = page.xpath("//form[@class='check-form']//fieldset")
+    assert group.findtext("legend") == "Wer veröffentlicht den Beitrag?"
+    radios = group.xpath(".//input[@type='radio']")
+    assert [(radio.get("name"), radio.get("value")) for radio in radios] == [
+        ("audience", "institution"),
+        ("audience", "employee"),
+    ]
+    assert [radio.get("value") for radio in radios if radio.get("checked") is not None] == [
+        "institution"
+    ]
+    for radio in radios:
+        (label,) = page.xpath(f"//label[@for='{radio.get('id')}']")
+        assert label.text
+        (hint,) = page.xpath(f"//*[@id='{radio.get('aria-describedby')}']")
+        assert hint.text_content().startswith("Es gelten die Regeln für ")
+
+
+# (audience sent, radio checked on the answer, findings' rule IDs, the rules named)
+AUDIENCES = [
+    ({}, "institution", ["INST-SP-01"], "Regeln für Institutionen"),
+    ({"audience": "institution"}, "institution", ["INST-SP-01"], "Regeln für Institutionen"),
+    (
+        {"audience": "employee"},
+        "employee",
+        ["MA-DS-01"],
+        "Regeln für Mitarbeiterinnen und Mitarbeiter",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sent", "checked", "rule_ids", "rules"), AUDIENCES, ids=["unset", "institution", "employee"]
+)
+def test_the_draft_is_checked_by_the_rules_of_the_chosen_audience(
+    client, sent, checked, rule_ids, rules
+):
+    response = submit(client, "Der Teilen-Button\nim Rosenweg 12", **sent)
+    assert response.status_code == 200
+    assert page_problems(response.text) == []
+    page = tree(response.text)
+    items = page.xpath("//ol[@class='findings']/li//span[@class='rule-id']/text()")
+    assert items == rule_ids
+    assert page.xpath("//input[@name='audience'][@checked]/@value") == [checked]
+    assert (
+        f"Geprüft nach den {rules}."
+        in page.xpath("//section[@class='check-result']")[0].text_content()
+    )
+
+
 def test_a_checked_draft_is_shown_with_marked_spans_linked_to_the_findings(client):
-    response = submit(client, "Unser Like-Button\r\nim Rosenweg 12", "mastodon")
+    response = submit(client, "Unser Like-Button\r\nim Like-Button", "mastodon")
     assert response.status_code == 200
     assert response.headers["cache-control"] == "no-store"
     assert page_problems(response.text) == []
     page = tree(response.text)
-    assert page.findtext(".//title").startswith("Ergebnis (3 Befunde: 1 Fehler, 1 Warnung")
+    assert page.findtext(".//title").startswith("Ergebnis (4 Befunde: 2 Fehler, 0 Warnungen")
     (draft,) = page.xpath("//div[@class='draft-text']")
     assert draft.text_content() == (
-        "Unser Like[Befund 1]-Button[Befund 2]\nim Rosenweg 12[Befund 3]"
+        "Unser Like[Befund 1]-Button[Befund 2]\nim Like[Befund 3]-Button[Befund 4]"
     )
-    assert [mark.text for mark in draft.iter("mark")] == ["Like", "-Button", "Rosenweg 12"]
+    assert [mark.text for mark in draft.iter("mark")] == ["Like", "-Button", "Like", "-Button"]
     ids = element_ids(response.text)
-    for number in (1, 2, 3):
+    for number in (1, 2, 3, 4):
         assert draft.xpath(f".//a[@href='#befund-{number}']/@id") == [f"stelle-{number}"]
         assert f"befund-{number}" in ids
         assert page.xpath(f"//li[@id='befund-{number}']//a[@href='#stelle-{number}']")
     items = page.xpath("//ol[@class='findings']/li")
-    assert [item.findtext(".//h4/span") for item in items] == ["Hinweis", "Fehler", "Warnung"]
+    assert [item.findtext(".//h4/span") for item in items] == [
+        "Hinweis",
+        "Fehler",
+        "Hinweis",
+        "Fehler",
+    ]
     button = items[1].text_content()
     assert "INST-SP-01 Social Plugins nur mit Zwei-Klick-Lösung" in button
     assert "Zeile 1, Zeichen 7 bis 17: „Like-Button“" in button
     assert "Zwei-Klick-Lösung einbinden" in button
     assert "§ 25 Abs. 1 TDDDG" in button
-    assert "Zeile 2, Zeichen 4 bis 14" in items[2].text_content()
+    assert "Zeile 2, Zeichen 4 bis 14" in items[3].text_content()
     # As a browser parses it (the newline right after <textarea> is dropped, keeping a leading one).
     browser_view = html5rdf.parse(response.text, namespaceHTMLElements=False)
-    assert browser_view.find(".//textarea").text == "Unser Like-Button\nim Rosenweg 12"
+    assert browser_view.find(".//textarea").text == "Unser Like-Button\nim Like-Button"
     assert page.xpath("//option[@selected]/@value") == ["mastodon"]
 
 
@@ -131,6 +187,21 @@ def test_form_errors_are_named_linked_and_tied_to_their_field(
     control = page.get_element_by_id(f"entwurf-{field}")
     assert control.get("aria-invalid") == "true"
     assert f"entwurf-{field}-fehler" in control.get("aria-describedby")
+
+
+def test_an_unknown_audience_is_named_linked_and_tied_to_the_radio_group(client):
+    response = submit(client, "Hallo", audience="staff")
+    assert response.status_code == 422
+    assert page_problems(response.text) == []
+    page = tree(response.text)
+    (link,) = page.xpath("//div[@class='error-summary']//a")
+    assert link.get("href") == "#entwurf-audience"
+    assert link.text == "Bitte wählen Sie, wer den Beitrag veröffentlicht."
+    (group,) = page.xpath("//fieldset[.//input[@id='entwurf-audience']]")
+    assert group.get("aria-describedby") == "entwurf-audience-fehler"
+    radios = group.xpath(".//input[@type='radio']")
+    assert all(radio.get("aria-invalid") == "true" for radio in radios)
+    assert not [radio for radio in radios if radio.get("checked") is not None]
 
 
 def test_an_oversized_body_is_refused_without_reading_it(client):

@@ -1,45 +1,20 @@
 """A real uvicorn server on a free local port: pages, negotiation and every download over HTTP."""
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 
 import httpx
 import pytest
-import uvicorn
 
 from leitplanke.publish.formats import FORMATS
-from leitplanke.web import create_app
 from tests.html_pages import page_problems
-from tests.web.conftest import BROWSER, MINI
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+from tests.web.conftest import BROWSER
 
 
 @pytest.fixture(scope="module")
-def served() -> Iterator[httpx.Client]:
-    """A uvicorn server in a thread, serving the mini rulebook at its own address."""
-    port = free_port()
-    base_url = f"http://127.0.0.1:{port}/"
-    config = uvicorn.Config(
-        create_app(MINI, base_url), host="127.0.0.1", port=port, log_level="warning", ws="none"
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "server did not start"
-        time.sleep(0.01)
-    with httpx.Client(base_url=base_url, timeout=10) as client:
+def served(live_server: str) -> Iterator[httpx.Client]:
+    """A client of the real server of the mini rulebook (`live_server`)."""
+    with httpx.Client(base_url=live_server, timeout=10) as client:
         yield client
-    server.should_exit = True
-    thread.join(timeout=10)
 
 
 def test_real_server_serves_the_start_page_and_a_rule_page(served):

@@ -1,4 +1,9 @@
-"""The check engine: compiles a rulebook's check specifications once and runs them on drafts."""
+"""The check engine: compiles a rulebook's check specifications once and runs them on drafts.
+
+A draft is checked by the rules of the audience that posts it (`Draft.audience`): an official
+account by the institution rules, an employee in their own name by the employee rules. So rules
+of both audiences that carry the same check do not report one place twice.
+"""
 
 from dataclasses import dataclass
 
@@ -10,7 +15,7 @@ from leitplanke.checks.types import parse_check
 from leitplanke.checks.types.base import CheckConfig
 from leitplanke.publish.document import PublishedRule
 from leitplanke.publish.publication import Publication
-from leitplanke.rulebook.vocabulary import Status
+from leitplanke.rulebook.vocabulary import Audience, Status
 
 
 class CheckSpecError(ValueError):
@@ -31,7 +36,7 @@ class CompiledCheck:
 
 
 class CheckEngine:
-    """All checks of the rules in force of one publication."""
+    """All checks of the rules in force of one publication, and those of each audience."""
 
     def __init__(self, publication: Publication) -> None:
         self.publication = publication
@@ -52,13 +57,21 @@ class CheckEngine:
         if problems:
             raise CheckSpecError(problems)
         self.checks: tuple[CompiledCheck, ...] = tuple(compiled)
+        self.checks_of: dict[Audience, tuple[CompiledCheck, ...]] = {
+            audience: tuple(
+                check
+                for check in compiled
+                if audience in (check.config.drafts or (check.rule.audience,))
+            )
+            for audience in Audience
+        }
 
     def check(self, draft: Draft) -> list[Finding]:
-        """Every finding in `draft`, ordered by position, then rule ID."""
+        """Every finding in `draft` under the rules of its audience, by position, then rule ID."""
         lines = LineIndex(draft.text)
         findings = [
             self._finding(check, hit, draft, lines)
-            for check in self.checks
+            for check in self.checks_of[draft.checked_audience]
             for hit in check.config.run(draft)
         ]
         return sorted(findings, key=lambda f: (f.start, f.end, f.rule_id, f.message))

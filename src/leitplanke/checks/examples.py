@@ -39,7 +39,8 @@ class ExampleCase:
 def example_cases(document: PublishedRulebook) -> list[ExampleCase]:
     """The post examples of every rule in force; CheckSpecError for drafts that are no drafts.
 
-    An example draft of a rule without checks is an error too: nothing would test it.
+    An example draft that does not say who posts it is posted by its rule's audience. An example
+    draft of a rule without checks is an error too: nothing would test it.
     """
     cases: list[ExampleCase] = []
     problems: list[str] = []
@@ -54,7 +55,7 @@ def example_cases(document: PublishedRulebook) -> list[ExampleCase]:
                 problems.append(f"{where}: Beispielbeitrag einer Regel ohne checks")
                 continue
             try:
-                draft = Draft.model_validate(example.draft)
+                draft = Draft.model_validate({"audience": rule.audience, **example.draft})
             except ValidationError as error:
                 for detail in error.errors():
                     field = "".join(f".{part}" for part in detail["loc"])

@@ -13,7 +13,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import BaseLoader, ChoiceLoader, Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from leitplanke.publish.changes import consecutive_diffs
@@ -190,8 +190,14 @@ def rule_html(html: str, top: int) -> Markup:
 
 @cache
 def _environment() -> Environment:
+    return template_environment()
+
+
+def template_environment(*first: BaseLoader) -> Environment:
+    """The environment of the site's templates and filters; the loaders `first` are asked
+    before the site's own templates (the web app's pages extend the site's layout)."""
     environment = Environment(
-        loader=PackageLoader("leitplanke.publish", "templates"),
+        loader=ChoiceLoader([*first, PackageLoader("leitplanke.publish", "templates")]),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,

@@ -1,4 +1,8 @@
-"""JSON renderer: `rulebook.json`, its JSON Schema, and the JSON Schemas of the YAML source."""
+"""JSON renderer: `rulebook.json`, its JSON Schema, and the JSON Schemas of the YAML source.
+
+The questionnaire and the platform catalogue, where the rulebook has them, are published as
+they are in the source, as `questionnaire.json` and `platforms.json`.
+"""
 
 import json
 from typing import Any
@@ -7,12 +11,16 @@ from pydantic import BaseModel
 
 from leitplanke.publish.document import PublishedRulebook
 from leitplanke.publish.publication import Artifact, Publication
+from leitplanke.rulebook.catalogue import PlatformCatalogue
 from leitplanke.rulebook.model import LawsFile, RulebookMeta, RulesFile
+from leitplanke.rulebook.questionnaire import Questionnaire
 
 SOURCE_SCHEMAS: dict[str, type[BaseModel]] = {
     "schema/rulebook-source.schema.json": RulebookMeta,
     "schema/laws-source.schema.json": LawsFile,
     "schema/rules-source.schema.json": RulesFile,
+    "schema/questionnaire-source.schema.json": Questionnaire,
+    "schema/platforms-source.schema.json": PlatformCatalogue,
 }
 
 
@@ -50,5 +58,14 @@ def render_json(publication: Publication) -> list[Artifact]:
             json_bytes(json_schema(model, publication.file_url(path))),
         )
         for path, model in SOURCE_SCHEMAS.items()
+    ]
+    rulebook = publication.rulebook
+    artifacts += [
+        Artifact(path, "application/json", json_bytes(supplement.model_dump(mode="json")))
+        for path, supplement in (
+            ("questionnaire.json", rulebook.questionnaire),
+            ("platforms.json", rulebook.platforms),
+        )
+        if supplement is not None
     ]
     return artifacts

@@ -64,14 +64,14 @@ _PAGE_TOTAL: Final = "page-total"
 def render_pdf(publication: Publication) -> list[Artifact]:
     """`rulebook.pdf`: the current version, typeset, with contents, bookmarks and metadata."""
     document = publication.document
-    styles = _styles(_font())
+    styles = paragraph_styles(document_font())
     body = _body(publication, styles)
     contents = [
         _ContentsEntry(flowable, styles) for flowable in body if isinstance(flowable, _Heading)
     ]
     heading = _Heading("Inhalt", "contents", -1, styles)
     buffer = io.BytesIO()
-    with _binary_streams():
+    with binary_streams():
         _RulebookTemplate(buffer, document).build(
             [*_title_page(document, styles), heading, *contents, *body, _PageTotal()]
         )
@@ -82,7 +82,7 @@ _RENDERING = threading.Lock()
 
 
 @contextmanager
-def _binary_streams() -> Iterator[None]:
+def binary_streams() -> Iterator[None]:
     """Compressed streams without ReportLab's default ASCII85 layer: a tenth smaller, and some
     6 % faster. The setting is global to ReportLab, so renderings in threads take turns."""
     with _RENDERING:
@@ -108,7 +108,7 @@ PLACEHOLDER: Final = "\ufffd"
 
 
 @cache
-def _font() -> str:
+def document_font() -> str:
     """The text font, registered once per process."""
     return register_font_family(FONT_FAMILIES)
 
@@ -140,9 +140,9 @@ def _unprintable(font: str) -> tuple[re.Pattern[str], str]:
     return pattern, "?" if pattern.match(PLACEHOLDER) else PLACEHOLDER
 
 
-def _text(text: str | None) -> str:
+def paragraph_text(text: str | None) -> str:
     """Plain text as Paragraph markup: printable in the font, with &, < and > escaped."""
-    pattern, placeholder = _unprintable(_font())
+    pattern, placeholder = _unprintable(document_font())
     return escape(pattern.sub(placeholder, text)) if text else ""
 
 
@@ -184,7 +184,7 @@ bold label in its text."""
 
 
 @cache
-def _styles(font: str) -> dict[str, Any]:
+def paragraph_styles(font: str) -> dict[str, Any]:
     """Paragraph styles by name; without spaceShrinkage (squeezing spaces to fit a word, which
     suits justified text), lines are broken faster."""
     bold = tt2ps(font, 1, 0)
@@ -220,7 +220,7 @@ class _RulebookTemplate(BaseDocTemplate):  # type: ignore[misc]
             creator="Leitplanke",
             lang=document.language,
             displayDocTitle=1,
-            initialFontName=_font(),
+            initialFontName=document_font(),
         )
         self.footer = f"{document.short_title} · Version {document.version}"
         frame = Frame(MARGIN, MARGIN, A4[0] - 2 * MARGIN, A4[1] - 2 * MARGIN, id="text")
@@ -241,12 +241,12 @@ class _RulebookTemplate(BaseDocTemplate):  # type: ignore[misc]
     def _footer(self, canvas: Any, doc: Any) -> None:
         """'Seite n von ' and the form with the total; the document's name at the right."""
         canvas.saveState()
-        canvas.setFont(_font(), 8)
+        canvas.setFont(document_font(), 8)
         canvas.setFillColor(MUTED)
         canvas.drawRightString(A4[0] - MARGIN, MARGIN / 2, self.footer)
         numbering = f"Seite {doc.page} von "
         canvas.drawString(MARGIN, MARGIN / 2, numbering)
-        canvas.translate(MARGIN + canvas.stringWidth(numbering, _font(), 8), MARGIN / 2)
+        canvas.translate(MARGIN + canvas.stringWidth(numbering, document_font(), 8), MARGIN / 2)
         canvas.doForm(_PAGE_TOTAL)
         canvas.restoreState()
 
@@ -266,7 +266,7 @@ def _define_form(
 ) -> None:
     """A form that draws `text` from its origin, or up to it if `right`."""
     canvas.beginForm(name, -NUMBER_COLUMN, -4, NUMBER_COLUMN, 12)
-    canvas.setFont(_font(), size)
+    canvas.setFont(document_font(), size)
     canvas.setFillColor(color)
     (canvas.drawRightString if right else canvas.drawString)(0, 0, text)
     canvas.endForm()
@@ -284,7 +284,9 @@ class _Heading(Paragraph):  # type: ignore[misc]
     is drawn, the link target `key`."""
 
     def __init__(self, title: str, key: str, level: int, styles: dict[str, Any]) -> None:
-        super().__init__(_text(title), styles["contents" if level < 0 else f"heading-{level}"])
+        super().__init__(
+            paragraph_text(title), styles["contents" if level < 0 else f"heading-{level}"]
+        )
         self.title, self.key, self.level = title, key, level
 
     def split(self, width: float, height: float) -> list[Any]:
@@ -300,7 +302,7 @@ class _ContentsEntry(Paragraph):  # type: ignore[misc]
 
     def __init__(self, heading: _Heading, styles: dict[str, Any]) -> None:
         self.key = heading.key
-        link = f"<a href={quoteattr('#' + self.key)}>{_text(heading.title)}</a>"
+        link = f"<a href={quoteattr('#' + self.key)}>{paragraph_text(heading.title)}</a>"
         super().__init__(link, styles[f"contents-{heading.level}"])
 
     def split(self, width: float, height: float) -> list[Any]:
@@ -325,20 +327,20 @@ class _ContentsEntry(Paragraph):  # type: ignore[misc]
 
 def _title_page(document: PublishedRulebook, styles: dict[str, Any]) -> list[Any]:
     rows = {
-        "Herausgeber": _text(document.issuer.name),
-        "Kontakt": _link(f"mailto:{document.issuer.email}", _text(document.issuer.email)),
-        "Version": _text(document.version),
+        "Herausgeber": paragraph_text(document.issuer.name),
+        "Kontakt": _link(f"mailto:{document.issuer.email}", paragraph_text(document.issuer.email)),
+        "Version": paragraph_text(document.version),
         "Beschlossen am": german_date(document.adopted),
         "Gültig ab": german_date(document.valid_from),
         "Evaluation bis": german_date(document.evaluation_due),
-        "Lizenz": _link(document.licence.uri, _text(document.licence.title)),
-        "Fundstelle": _link(document.uri, _text(document.uri)),
+        "Lizenz": _link(document.licence.uri, paragraph_text(document.licence.title)),
+        "Fundstelle": _link(document.uri, paragraph_text(document.uri)),
     }
     return [
         Spacer(0, 45 * mm),
-        Paragraph(_text(document.title), styles["title"]),
-        Paragraph(_text(document.short_title), styles["subtitle"]),
-        Paragraph(_text(document.description), styles["text"]),
+        Paragraph(paragraph_text(document.title), styles["title"]),
+        Paragraph(paragraph_text(document.short_title), styles["subtitle"]),
+        Paragraph(paragraph_text(document.description), styles["text"]),
         Spacer(0, 14 * mm),
         HRFlowable(width="100%", thickness=0.5, color=MUTED, spaceAfter=6),
         *(Paragraph(value, styles["cover-row"], bulletText=key) for key, value in rows.items()),
@@ -373,30 +375,30 @@ def _rule(
     """The flowables of a rule below its heading."""
     meta = f"{rule.level.value} ({rule.level_keyword}) · {rule.status_label} · Zielgruppen: "
     flowables = [
-        Paragraph(_text(meta + ", ".join(rule.target_group_labels)), styles["meta"]),
+        Paragraph(paragraph_text(meta + ", ".join(rule.target_group_labels)), styles["meta"]),
         *_html(rule.text_html, styles["body"], styles["body-item"]),
         *_label("Begründung", styles),
         *_html(rule.rationale_html, styles["small"], styles["item"]),
         *_label("Rechtsgrundlagen", styles),
     ]
     for basis in rule.legal_bases:  # paragraphs in one face each: set several times faster
-        citation = _text(basis.citation)
+        citation = paragraph_text(basis.citation)
         citation = _link(basis.url, citation) if basis.url else citation
         flowables.append(Paragraph(citation, styles["citation"], bulletText="•"))
         law = f"{basis.note} – {basis.law_title}" if basis.note else basis.law_title
-        flowables.append(Paragraph(_text(law), styles["law"]))
+        flowables.append(Paragraph(paragraph_text(law), styles["law"]))
     flowables += _label("Beispiele", styles) if rule.examples else []
     for example in rule.examples:
-        markup = _text(example.text)
-        markup += f" <i>({_text(example.note)})</i>" if example.note else ""
-        label = _text(_EXAMPLE_LABEL.get(example.kind, example.kind))
+        markup = paragraph_text(example.text)
+        markup += f" <i>({paragraph_text(example.note)})</i>" if example.note else ""
+        label = paragraph_text(_EXAMPLE_LABEL.get(example.kind, example.kind))
         flowables.append(Paragraph(markup, styles["example"], bulletText=label))
     if rule.see_also:
         hrefs = [
             f"#{_key(id_)}" if id_ in present else publication.rule_uri(id_)
             for id_ in rule.see_also
         ]
-        links = ", ".join(map(_link, hrefs, map(_text, rule.see_also)))
+        links = ", ".join(map(_link, hrefs, map(paragraph_text, rule.see_also)))
         flowables.append(Paragraph(f"<b>Siehe auch:</b> {links}", styles["small"]))
     return flowables
 
@@ -424,7 +426,7 @@ def _blocks(node: Any, style: Any, item_style: Any, depth: int = 0, bullet: str 
     """Paragraphs of the blocks in `node`, a fragment or a list item (marked by `bullet`); inline
     content between blocks makes a paragraph of its own."""
     flowables: list[Any] = []
-    inline = [_text(node.text)]
+    inline = [paragraph_text(node.text)]
 
     def end_paragraph() -> None:
         nonlocal bullet
@@ -445,7 +447,7 @@ def _blocks(node: Any, style: Any, item_style: Any, depth: int = 0, bullet: str 
             inline.append(_inline(child))
         if child.tag in _PARAGRAPHS:
             end_paragraph()
-        inline.append(_text(child.tail))
+        inline.append(paragraph_text(child.tail))
     end_paragraph()
     return flowables
 
@@ -470,7 +472,9 @@ def _list(node: Any, style: Any, depth: int) -> list[Any]:
 def _inline(node: Any) -> str:
     """Paragraph markup for an element as part of a paragraph: bold (headings too), italics,
     links (not to anchors in the Markdown: they have no target here), line breaks, text."""
-    content = _text(node.text) + "".join(_inline(child) + _text(child.tail) for child in node)
+    content = paragraph_text(node.text) + "".join(
+        _inline(child) + paragraph_text(child.tail) for child in node
+    )
     href = node.get("href", "") if node.tag == "a" else ""
     if node.tag in _BOLD:
         return f"<b>{content}</b>"
@@ -480,4 +484,4 @@ def _inline(node: Any) -> str:
         return _link(href, content)
     if node.tag == "br":
         return "<br/>"
-    return _text(node.get("alt")) if node.tag == "img" else content
+    return paragraph_text(node.get("alt")) if node.tag == "img" else content

@@ -4,8 +4,8 @@ import gc
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
+from leitplanke.extension_points import resolve_registry
 from leitplanke.publish.publication import Artifact, Publication
-from leitplanke.registry import resolve_registry
 
 Renderer = Callable[[Publication], list[Artifact]]
 

@@ -7,14 +7,25 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from leitplanke.rulebook.catalogue import PlatformCatalogue
 from leitplanke.rulebook.errors import RulebookError, SourceError
-from leitplanke.rulebook.messages import field_name, german_message
+from leitplanke.rulebook.messages import german_message
 from leitplanke.rulebook.model import LawsFile, Rule, Rulebook, RulebookMeta, RulesFile
+from leitplanke.rulebook.questionnaire import Questionnaire
+from leitplanke.rulebook.references import (
+    PLATFORMS_FILE,
+    QUESTIONNAIRE_FILE,
+    Problem,
+    catalogue_problems,
+    questionnaire_problems,
+)
+from leitplanke.rulebook.vocabulary import Status
 from leitplanke.rulebook.yaml_source import Location, PositionIndex, read_yaml
 
 META_FILE = "rulebook.yaml"
 LAWS_FILE = "laws.yaml"
 RULES_DIR = "rules"
+OPTIONAL_FILES = (QUESTIONNAIRE_FILE, PLATFORMS_FILE)  # absent from versions published before
 BUNDLED = Path(__file__).resolve().parent.parent / "rulebooks" / "berlin"
 
 M = TypeVar("M", bound=BaseModel)
@@ -42,13 +53,61 @@ def load_rulebook(folder: Path = BUNDLED) -> Rulebook:
     if laws_file is not None:
         # references into a file that failed to load would only repeat that file's errors
         errors += _cross_check(placed_rules, laws_file, folder / LAWS_FILE, all_rules_loaded)
+    rule_status = (
+        {rule.id: rule.status for rule, _, _ in placed_rules} if all_rules_loaded else None
+    )
+    questionnaire, platforms = _load_supplements(folder, rule_status, errors)
     if errors or meta is None or laws_file is None:
         raise RulebookError(errors)
     return Rulebook(
         meta=meta,
         laws=tuple(laws_file.laws),
         rules=tuple(rule for rule, _, _ in placed_rules),
+        questionnaire=questionnaire,
+        platforms=platforms,
     )
+
+
+def _load_supplements(
+    folder: Path, rule_status: dict[str, Status] | None, errors: list[SourceError]
+) -> tuple[Questionnaire | None, PlatformCatalogue | None]:
+    """The optional questionnaire and platform catalogue, cross-checked against the rules."""
+    questionnaire_path = folder / QUESTIONNAIRE_FILE
+    platforms_path = folder / PLATFORMS_FILE
+    questionnaire = platforms = None
+    if platforms_path.exists():
+        platforms = _load_model(platforms_path, PlatformCatalogue, errors)
+        if platforms is not None:
+            problems = catalogue_problems(platforms, rule_status)
+            errors += _problem_errors(platforms_path, platforms, problems)
+    if questionnaire_path.exists():
+        questionnaire = _load_model(questionnaire_path, Questionnaire, errors)
+        if questionnaire is not None:
+            platform_ids = (
+                None if platforms is None else frozenset(p.id for p in platforms.platforms)
+            )
+            problems = questionnaire_problems(
+                questionnaire,
+                rule_status,
+                platform_ids,
+                check_platforms=platforms is not None or not platforms_path.exists(),
+            )
+            errors += _problem_errors(questionnaire_path, questionnaire, problems)
+    return questionnaire, platforms
+
+
+def _problem_errors(path: Path, model: BaseModel, problems: Iterator[Problem]) -> list[SourceError]:
+    positions = PositionIndex(path)
+    data = model.model_dump()
+    return [
+        SourceError(
+            path,
+            *positions.position(problem.location),
+            _field_name(problem.location, data),
+            problem.message,
+        )
+        for problem in problems
+    ]
 
 
 def _load_model(path: Path, model: type[M], errors: list[SourceError]) -> M | None:
@@ -77,16 +136,21 @@ def _source_error(
 
 
 def _field_name(location: Location, data: Any) -> str:
-    """Dotted field name; a rule's ID is added where the location lies inside a rule."""
-    name = field_name(location)
-    if len(location) < 2 or location[0] != "rules" or not isinstance(location[1], int):
-        return name
-    rules = data.get("rules") if isinstance(data, dict) else None
-    index = location[1]
-    rule = rules[index] if isinstance(rules, list) and index < len(rules) else None
-    if isinstance(rule, dict) and isinstance(rule.get("id"), str):
-        prefix = f"rules[{index}]"
-        name = f"{prefix} ({rule['id']}){name[len(prefix) :]}"
+    """Dotted field name, with the ID of every list entry on the way that has one.
+
+    For example `rules[0] (INST-KP-01).title` or `steps[2] (plattform).questions[0] (…).type`.
+    """
+    name = ""
+    node = data
+    for part in location:
+        if isinstance(part, int):
+            name += f"[{part}]"
+            node = node[part] if isinstance(node, list) and 0 <= part < len(node) else None
+            if isinstance(node, dict) and isinstance(node.get("id"), str):
+                name += f" ({node['id']})"
+        else:
+            name += f".{part}" if name else str(part)
+            node = node.get(part) if isinstance(node, dict) else None
     return name
 
 

@@ -7,6 +7,7 @@ from pydantic_core import ErrorDetails
 
 MESSAGES = {
     "missing": "Pflichtfeld fehlt",
+    "json_invalid": "kein gültiges JSON",
     "extra_forbidden": "unbekanntes Feld",
     "string_type": "Text erwartet",
     "list_type": "Liste erwartet",
@@ -17,11 +18,22 @@ MESSAGES = {
     "string_too_short": "Text zu kurz",
     "string_too_long": "Text zu lang",
     "too_short": "zu wenige Einträge",
+    "too_long": "zu viele Einträge",
     "date_type": "Datum im Format JJJJ-MM-TT erwartet",
     "date_from_datetime_parsing": "Datum im Format JJJJ-MM-TT erwartet",
     "date_parsing": "Datum im Format JJJJ-MM-TT erwartet",
     "url_parsing": "ungültige URL",
     "url_scheme": "URL muss mit http:// oder https:// beginnen",
+    "int_type": "ganze Zahl erwartet",
+    "int_parsing": "ganze Zahl erwartet",
+    "int_from_float": "ganze Zahl erwartet",
+    "float_type": "Zahl erwartet",
+    "float_parsing": "Zahl erwartet",
+    "bool_type": "true oder false erwartet",
+    "bool_parsing": "true oder false erwartet",
+    "greater_than": "Wert zu klein",
+    "greater_than_equal": "Wert zu klein",
+    "less_than_equal": "Wert zu groß",
 }
 
 
@@ -34,6 +46,14 @@ def german_message(detail: ErrorDetails) -> str:
         message += f" (erlaubt: {expected})"
     elif detail["type"] == "string_too_long" and "max_length" in context:
         message += f" (höchstens {context['max_length']} Zeichen)"
+    elif detail["type"] == "greater_than_equal" and "ge" in context:
+        message += f" (mindestens {context['ge']})"
+    elif detail["type"] == "greater_than" and "gt" in context:
+        message += f" (größer als {context['gt']} erwartet)"
+    elif detail["type"] == "too_long" and "max_length" in context:
+        message += f" (höchstens {context['max_length']})"
+    elif detail["type"] == "less_than_equal" and "le" in context:
+        message += f" (höchstens {context['le']})"
     elif detail["type"] == "string_pattern_mismatch":
         message += f": {detail['input']!r}"
     return message

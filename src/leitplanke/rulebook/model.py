@@ -14,20 +14,10 @@ from pydantic import (
     model_validator,
 )
 
+from leitplanke.rulebook.catalogue import PlatformCatalogue
+from leitplanke.rulebook.fields import LawId, Line, Prose, RuleId, Slug, SourceModel, Version
+from leitplanke.rulebook.questionnaire import Questionnaire
 from leitplanke.rulebook.vocabulary import Aspect, Audience, Level, Status, TargetGroup
-
-RuleId = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2,5}-[A-Z]{2,5}-[0-9]{2,3}$")]
-LawId = Annotated[str, StringConstraints(pattern=r"^[A-Za-zÄÖÜäöü0-9 ./\-]{2,40}$")]
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{1,62}$")]
-Version = Annotated[str, StringConstraints(pattern=r"^[0-9]+\.[0-9]+\.[0-9]+$")]
-Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=300)]
-Prose = Annotated[str, StringConstraints(strip_whitespace=True, min_length=10, max_length=20_000)]
-
-
-class SourceModel(BaseModel):
-    """Base of every source model: unknown fields are errors, instances are immutable."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Law(SourceModel):
@@ -172,11 +162,17 @@ class RulesFile(SourceModel):
 
 
 class Rulebook(SourceModel):
-    """A loaded, cross-checked rulebook: metadata, laws and rules in source order."""
+    """A loaded, cross-checked rulebook: metadata, laws and rules in source order.
+
+    `questionnaire` (the decision questionnaire) and `platforms` (the platform catalogue) come
+    from optional files; versions published before they existed have neither.
+    """
 
     meta: RulebookMeta
     laws: tuple[Law, ...]
     rules: tuple[Rule, ...]
+    questionnaire: Questionnaire | None = None
+    platforms: PlatformCatalogue | None = None
 
     def rule(self, rule_id: str) -> Rule:
         """The rule with this ID; KeyError if there is none."""

@@ -25,4 +25,5 @@ def grow_rulebook(seed: Rulebook, size: int) -> Rulebook:
         )
         for number, rule in enumerate(islice(cycle(seed.rules), size), start=1)
     )
-    return seed.model_copy(update={"rules": rules})
+    # the questionnaire and catalogue cite the seed's rule IDs, which the copies do not keep
+    return seed.model_copy(update={"rules": rules, "questionnaire": None, "platforms": None})

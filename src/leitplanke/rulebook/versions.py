@@ -6,7 +6,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from leitplanke.rulebook.errors import RulebookError, SourceError
-from leitplanke.rulebook.loader import BUNDLED, LAWS_FILE, META_FILE, RULES_DIR, load_rulebook
+from leitplanke.rulebook.loader import (
+    BUNDLED,
+    LAWS_FILE,
+    META_FILE,
+    OPTIONAL_FILES,
+    RULES_DIR,
+    load_rulebook,
+)
 from leitplanke.rulebook.model import Rulebook
 from leitplanke.rulebook.vocabulary import Status
 
@@ -118,4 +125,7 @@ def freeze_current(folder: Path) -> Path:
     shutil.copy2(folder / META_FILE, target / META_FILE)
     shutil.copy2(folder / LAWS_FILE, target / LAWS_FILE)
     shutil.copytree(folder / RULES_DIR, target / RULES_DIR)
+    for name in OPTIONAL_FILES:
+        if (folder / name).is_file():
+            shutil.copy2(folder / name, target / name)
     return target

@@ -8,6 +8,7 @@ from ruamel.yaml import YAML
 
 from leitplanke.rulebook.loader import LAWS_FILE, META_FILE, RULES_DIR
 from leitplanke.rulebook.model import Rulebook
+from leitplanke.rulebook.references import PLATFORMS_FILE, QUESTIONNAIRE_FILE
 
 _YAML = YAML(typ="safe", pure=False)
 _YAML.default_flow_style = False
@@ -20,7 +21,7 @@ def _dump(data: Any, path: Path) -> None:
 
 
 def write_rulebook(rulebook: Rulebook, folder: Path) -> None:
-    """Write metadata, laws and rule files into `folder`, keeping the rules' order."""
+    """Write metadata, laws, rule files, questionnaire and catalogue into `folder`, in order."""
     (folder / RULES_DIR).mkdir(parents=True, exist_ok=True)
     _dump(rulebook.meta.model_dump(mode="json", exclude_defaults=True), folder / META_FILE)
     laws = [law.model_dump(mode="json", exclude_none=True) for law in rulebook.laws]
@@ -30,3 +31,9 @@ def write_rulebook(rulebook: Rulebook, folder: Path) -> None:
         dumped = [rule.model_dump(mode="json", exclude_defaults=True) for rule in rules]
         name = f"{number:03d}-{audience}-{aspect.replace('_', '-')}.yaml"
         _dump({"rules": dumped}, folder / RULES_DIR / name)
+    for supplement, name in (
+        (rulebook.questionnaire, QUESTIONNAIRE_FILE),
+        (rulebook.platforms, PLATFORMS_FILE),
+    ):
+        if supplement is not None:
+            _dump(supplement.model_dump(mode="json", exclude_defaults=True), folder / name)

@@ -6,12 +6,13 @@ from leitplanke.checks.draft import Draft
 from leitplanke.checks.engine import CheckEngine
 from leitplanke.checks.finding import Finding
 from leitplanke.checks.results import EMPTY_SUMMARY, CheckSummary, shown
+from leitplanke.rulebook.vocabulary import Audience
 
 MAX_BATCH = 100  # drafts per batch request
 
 
 class DraftCreate(Draft):
-    """A draft to check: its text and, optionally, platform, links, media and schedule."""
+    """A draft to check: its text and, optionally, audience, platform, links, media and schedule."""
 
     model_config = ConfigDict(
         json_schema_extra={
@@ -19,6 +20,7 @@ class DraftCreate(Draft):
                 {
                     "id": "beitrag-1",
                     "text": "Jetzt neu: unser Like-Button auf berlin.de!",
+                    "audience": "institution",
                     "platform": "mastodon",
                 }
             ]
@@ -30,6 +32,9 @@ class CheckPublic(BaseModel):
     """The findings of one draft; personal data in them is masked."""
 
     id: str | None = Field(description="The draft's `id`, as sent.")
+    audience: Audience = Field(
+        description="Whose rules checked the draft: its `audience`, else `institution`."
+    )
     findings: list[Finding] = Field(description="Ordered by position, then rule ID.")
     summary: CheckSummary
 
@@ -37,7 +42,12 @@ class CheckPublic(BaseModel):
     def of(cls, engine: CheckEngine, draft: Draft) -> "CheckPublic":
         """Check `draft`; sensitive matches are masked (the caller has the text and offsets)."""
         findings = [shown(finding) for finding in engine.check(draft)]
-        return cls(id=draft.id, findings=findings, summary=CheckSummary.of(findings))
+        return cls(
+            id=draft.id,
+            audience=draft.checked_audience,
+            findings=findings,
+            summary=CheckSummary.of(findings),
+        )
 
 
 class BatchCreate(BaseModel):

@@ -11,12 +11,13 @@ from urllib.parse import parse_qs
 from fastapi import Request
 from markupsafe import Markup, escape
 
-from leitplanke.checks.draft import Draft, Platform
+from leitplanke.checks.draft import DEFAULT_AUDIENCE, Draft, Platform
 from leitplanke.checks.finding import Finding, LineIndex, Severity
 from leitplanke.checks.highlight import segments, whole_draft
 from leitplanke.checks.results import SEVERITY_LABEL, CheckSummary, counted
 from leitplanke.publish.html_site import SiteLinks, render_page
 from leitplanke.publish.publication import Publication
+from leitplanke.rulebook.vocabulary import AUDIENCE_LABEL, Audience
 
 NAV_LINK = ("Entwurf prüfen", "pruefen")  # (label, path) in the web app's navigation
 MAX_TEXT = 100_000  # as Draft.text allows
@@ -33,6 +34,12 @@ PLATFORM_LABEL: dict[Platform, str] = {
     Platform.YOUTUBE: "YouTube",
 }
 
+# Who posts the draft, in the words of the form's choice.
+POSTED_BY: dict[Audience, str] = {
+    Audience.INSTITUTION: "Die Behörde über ihren offiziellen Auftritt",
+    Audience.EMPLOYEE: "Eine Beschäftigte oder ein Beschäftigter im eigenen Namen",
+}
+
 # Findings reuse the badges of the rules' levels, which carry their level as text too.
 LEVEL_CLASS: dict[Severity, str] = {
     Severity.ERROR: "level-muss",
@@ -47,6 +54,7 @@ class DraftForm:
 
     text: str = ""
     platform: str = ""
+    audience: str = str(DEFAULT_AUDIENCE)
     errors: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -59,6 +67,7 @@ class DraftForm:
         # Browsers send a textarea's line breaks as CR LF.
         text = fields.get("text", [""])[0].replace("\r\n", "\n")
         platform = fields.get("platform", [""])[0]
+        audience = fields.get("audience", [str(DEFAULT_AUDIENCE)])[0]
         errors = {}
         if not text.strip():
             errors["text"] = "Bitte geben Sie den Text des Entwurfs ein."
@@ -69,13 +78,19 @@ class DraftForm:
             )
         if platform and platform not in set(Platform):
             errors["platform"] = "Bitte wählen Sie eine Plattform aus der Liste."
-        return cls(text, platform, errors)
+        if audience not in set(Audience):
+            errors["audience"] = "Bitte wählen Sie, wer den Beitrag veröffentlicht."
+        return cls(text, platform, audience, errors)
 
     def draft(self) -> Draft | None:
         """The draft to check, or None if the form has errors."""
         if self.errors:
             return None
-        return Draft(text=self.text, platform=Platform(self.platform) if self.platform else None)
+        return Draft(
+            text=self.text,
+            audience=Audience(self.audience),
+            platform=Platform(self.platform) if self.platform else None,
+        )
 
 
 TOO_LARGE = DraftForm(errors={"text": "Der Text ist zu lang: höchstens 100.000 Zeichen."})
@@ -186,5 +201,10 @@ def render_check_page(
         marked=marked_text(form.text, findings or []),
         result=result_sentence(CheckSummary.of(findings or [])),
         platforms=[(str(platform), label) for platform, label in PLATFORM_LABEL.items()],
+        audiences=[
+            (str(audience), label, AUDIENCE_LABEL[audience])
+            for audience, label in POSTED_BY.items()
+        ],
+        checked_rules=AUDIENCE_LABEL[Audience(form.audience)] if findings is not None else "",
         max_text=MAX_TEXT,
     )

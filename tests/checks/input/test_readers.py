@@ -75,6 +75,30 @@ def test_csv_records_may_span_lines_and_use_semicolons():
     assert (second.line, second.draft.platform) == (4, Platform.BLUESKY)
 
 
+# (file, audience option, audience of each draft read): a draft's own audience wins.
+AUDIENCES = [
+    ("stapel.jsonl", None, [None, "employee", None]),
+    ("stapel.jsonl", "institution", ["institution", "employee", "institution"]),
+    ("stapel.jsonl", "employee", ["employee", "employee", "employee"]),
+    ("stapel.csv", None, [None, "employee"]),
+    ("stapel.csv", "institution", ["institution", "employee"]),
+    ("entwurf.yaml", "employee", ["institution"]),
+    ("entwurf.json", "employee", ["employee"]),
+    ("like-button.md", "employee", ["employee"]),
+    ("like-button.md", None, [None]),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "audience", "want"),
+    AUDIENCES,
+    ids=[f"{name}-{audience or 'unset'}" for name, audience, _ in AUDIENCES],
+)
+def test_the_audience_option_applies_to_drafts_that_do_not_say_who_posts_them(name, audience, want):
+    drafts = drafts_of(name, audience=audience)
+    assert [source.draft.audience for source in drafts] == want
+
+
 def test_csv_with_bom_crlf_commas_and_links(tmp_path):
     path = tmp_path / "export.csv"
     path.write_bytes(
@@ -140,6 +164,13 @@ ERRORS = [
     ("repeated column", "a.csv", b"text,Text\na,b\n", "1:2: Spalte „text“ doppelt"),
     ("field count", "a.csv", b"text,id\na,1\nb\nc,3,4\n", "3:1: 1 Felder, aber 2 Spalten"),
     ("bad cell", "a.csv", b"text,platform\na,tiktok\n", "2:2: platform: unzulässiger Wert"),
+    ("bad audience", "a.csv", b"text;audience\na;staff\n", "2:2: audience: unzulässiger Wert"),
+    (
+        "unknown audience",
+        "a.jsonl",
+        b'{"text": "a", "audience": "Institution"}\n',
+        "1:1: audience: unzulässiger Wert (erlaubt: 'institution' oder 'employee')",
+    ),
     ("empty csv", "a.csv", b"", "1:1: leere CSV-Datei"),
     ("huge cell", "a.csv", b"text\n" + b"x" * 140_000 + b"\n", "2:1: CSV-Fehler: field larger"),
 ]

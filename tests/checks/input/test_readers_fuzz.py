@@ -9,7 +9,9 @@ from hypothesis import strategies as st
 from leitplanke.checks.input import DraftInputError
 from leitplanke.checks.input.lines import read_csv, read_jsonl
 
-FIELDS = st.sampled_from(["text", "id", "platform", "links", "media", "planned_at", "farbe"])
+FIELDS = st.sampled_from(
+    ["text", "id", "audience", "platform", "links", "media", "planned_at", "farbe"]
+)
 JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(FIELDS, inner, max_size=4),
@@ -26,7 +28,7 @@ CSV_TEXT = st.lists(st.lists(CSV_CELLS, min_size=1, max_size=4), max_size=5).map
 
 def consume(reader, data: bytes) -> None:
     try:
-        for source in reader(io.BytesIO(data), "fuzz", None):
+        for source in reader(io.BytesIO(data), "fuzz", {}):
             assert source.draft.text is not None
     except DraftInputError as error:
         assert error.errors and all(e.line >= 1 and e.message for e in error.errors)

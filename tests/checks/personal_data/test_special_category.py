@@ -94,6 +94,86 @@ CASES = [
     ("membership of a jury", "Sie ist Mitglied der Jury.", []),
     ("computer games", "Er spielt gern Computerspiele.", []),
     ("moving house", "Er ist in die Stadt gezogen.", []),
+    # An adjective right before the person it describes.
+    (
+        "attributive disability",
+        "Die gehörlose Schülerin Mira Hahn gewann den Preis.",
+        ["gehörlose"],
+    ),
+    (
+        "attributive religion",
+        "Unser evangelischer Kollege Jens Wolter hilft mit.",
+        ["evangelischer"],
+    ),
+    ("attributive with a title", "Der demente Herr Sommer wird vermisst.", ["demente"]),
+    ("attributive and noun", "Herr Krause ist strenggläubiger Katholik.", ["Katholik"]),
+    ("attributive before a thing", "Das schwule Museum öffnet am Sonntag.", []),
+    ("creditor, not believer", "Herr Otto Brandt ist Gläubiger der Firma.", []),
+    ("animal, not person", "Die blinde Kuh im Tierpark heißt Berta, sagt Herr Lutz.", []),
+    ("attributive in a general sentence", "Alle evangelischen Pfarrer treffen sich.", []),
+    ("attributive plural group", "Katholische Kindergärten schließen früher.", []),
+    # Nominalised adjectives and "als": a property of the person.
+    ("as a noun with 'als'", "Als Gehörloser braucht Herr Pohl einen Dolmetscher.", ["Gehörloser"]),
+    ("'als' with an adjective", "Frau Ebert arbeitet als praktizierende Muslimin.", ["Muslimin"]),
+    ("'als' for a role", "Frau Ebert arbeitet als Beraterin für Demenz.", []),
+    # Formal address in a letter to a named person.
+    (
+        "formal address, health",
+        "Sehr geehrte Frau Keller, Ihre Epilepsie ist im Gutachten vermerkt.",
+        ["Epilepsie"],
+    ),
+    (
+        "formal address, party",
+        "Lieber Herr Roth, laut Unterlagen sind Sie Mitglied der FDP.",
+        ["Mitglied der FDP"],
+    ),
+    ("formal address to the public", "Sind Sie Diabetiker? Kommen Sie zum Vortrag.", []),
+    ("invitation to the public", "Werden Sie Mitglied der Gewerkschaft!", []),
+    # Illness with "leiden", apposition with "im"/"mit", abbreviations inside a sentence.
+    ("suffering, infinitive", "Laut Arzt soll er an einer Psychose leiden.", ["Psychose"]),
+    ("suffering, many people", "Viele Menschen leiden an Heuschnupfen.", []),
+    (
+        "named, with a condition",
+        "Unser Kollege Malte Brandt mit Down-Syndrom arbeitet im Café.",
+        ["Down-Syndrom"],
+    ),
+    (
+        "birth abbreviation",
+        "Frau Anke Wirth (geb. Bauer) ist seit Jahren Dialysepatientin.",
+        ["Dialysepatientin"],
+    ),
+    (
+        "street abbreviation",
+        "Herr Ole Brink aus der Lindenstr. 4 ist an Borreliose erkrankt.",
+        ["Borreliose"],
+    ),
+    (
+        "date inside a sentence",
+        "Herr Jonas Pape hat am 12.03. eine Chemotherapie begonnen.",
+        ["Chemotherapie"],
+    ),
+    # Further vocabulary, one sentence each.
+    ("coma", "Frau Lea Brandt liegt seit Freitag im Koma.", ["Koma"]),
+    (
+        "poisoning compound",
+        "Herr Timo Gerber hatte eine Lebensmittelvergiftung.",
+        ["Lebensmittelvergiftung"],
+    ),
+    (
+        "intensive care",
+        "Unser Trainer Paul Wendt liegt auf der Intensivstation.",
+        ["Intensivstation"],
+    ),
+    ("ethnic group", "Herr Kemal Aydın ist Uigure.", ["Uigure"]),
+    ("person of color", "Sie ist eine Person of Color, erzählt Mina Okafor.", ["Person of Color"]),
+    (
+        "same-sex partner",
+        "Frau Ute Sander lebt mit ihrer gleichgeschlechtlichen Partnerin in Moabit.",
+        ["gleichgeschlechtlichen Partnerin"],
+    ),
+    ("dna sample", "Frau Petra Loos hat eine DNA-Probe abgegeben.", ["DNA-Probe"]),
+    ("poisoning as a topic", "Vorsicht vor Pilzvergiftung im Herbst!", []),
+    ("intensive care as a place", "Die Intensivstation bekommt neue Betten.", []),
 ]
 
 

@@ -11,11 +11,17 @@ from leitplanke.checks.reports import ReportContext, create_report
 from leitplanke.checks.results import EMPTY_SUMMARY, CheckedDraft
 from leitplanke.checks.runner import check_drafts
 from leitplanke.rulebook.errors import SourceError
+from leitplanke.rulebook.vocabulary import Audience
 from tests.checks.check_rulebook import checks_engine
 
+# An official account's post: the institution rules report the like button, not the street.
 POST = SourcedDraft(Draft(text="Unser Like-Button\nim Rosenweg 12"), "post.md", whole_file=True)
 RECORD = SourcedDraft(Draft(text="Sauber.", id="p 2"), "batch.jsonl", line=2)
 UNNAMED = SourcedDraft(Draft(text="Ein Hashtag"), "batch.jsonl", line=3)
+# An employee's own post: the employee rule reports the street.
+PRIVATE = SourcedDraft(
+    Draft(text="Treffen im Rosenweg 12", id="privat", audience=Audience.EMPLOYEE), "batch.jsonl", 4
+)
 
 
 def run(

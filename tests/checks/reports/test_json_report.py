@@ -9,22 +9,32 @@ from leitplanke.checks.input import SourcedDraft
 from leitplanke.checks.results import CheckedDraft
 from leitplanke.rulebook.errors import SourceError
 from tests.checks.check_rulebook import finding
-from tests.checks.reports.reporting import POST, RECORD, UNNAMED, run_checked, run_json
+from tests.checks.reports.reporting import (
+    POST,
+    PRIVATE,
+    RECORD,
+    UNNAMED,
+    run_checked,
+    run_json,
+)
 
 
-def test_each_draft_has_its_source_summary_and_findings():
-    report = run_json("json", [POST, RECORD, UNNAMED])
+def test_each_draft_has_its_source_audience_summary_and_findings():
+    report = run_json("json", [POST, RECORD, UNNAMED, PRIVATE])
     assert [draft["source"] for draft in report["drafts"]] == [
         "post.md",
         "batch.jsonl#p 2",
         "batch.jsonl#L3",
+        "batch.jsonl#privat",
     ]
-    post = report["drafts"][0]
+    post, *_, private = report["drafts"]
     assert (post["file"], post["line"], post["id"]) == ("post.md", None, None)
-    assert post["summary"] == {"drafts": 1, "error": 1, "warning": 1, "info": 1, "findings": 3}
+    assert (post["audience"], private["audience"]) == ("institution", "employee")
+    assert post["summary"] == {"drafts": 1, "error": 1, "warning": 0, "info": 1, "findings": 2}
     findings = [Finding.model_validate(item) for item in post["findings"]]
-    assert [f.rule_id for f in findings] == ["INST-CI-01", "INST-SP-01", "MA-DS-01"]
-    assert report["summary"] == {"drafts": 3, "error": 1, "warning": 1, "info": 2, "findings": 4}
+    assert [f.rule_id for f in findings] == ["INST-CI-01", "INST-SP-01"]
+    assert [item["rule_id"] for item in private["findings"]] == ["MA-DS-01"]
+    assert report["summary"] == {"drafts": 4, "error": 1, "warning": 1, "info": 2, "findings": 4}
     assert report["input_errors"] == []
     assert report["personal_data_shown"] is False
 

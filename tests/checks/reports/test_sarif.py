@@ -14,7 +14,15 @@ from leitplanke.checks.input import SourcedDraft
 from leitplanke.checks.results import CheckedDraft
 from leitplanke.rulebook.errors import SourceError
 from tests.checks.check_rulebook import finding
-from tests.checks.reports.reporting import POST, RECORD, UNNAMED, run, run_checked, run_json
+from tests.checks.reports.reporting import (
+    POST,
+    PRIVATE,
+    RECORD,
+    UNNAMED,
+    run,
+    run_checked,
+    run_json,
+)
 
 
 @cache
@@ -41,7 +49,7 @@ INPUT_ERROR = SourceError(Path("batch.jsonl"), 4, 1, "text", "fehlt")
 @pytest.mark.parametrize(
     ("case", "sources", "fail_with"),
     [
-        ("findings", [POST, RECORD, UNNAMED], None),
+        ("findings", [POST, RECORD, UNNAMED, PRIVATE], None),
         ("no drafts", [], None),
         ("input error", [POST], [INPUT_ERROR]),
     ],
@@ -86,7 +94,7 @@ def test_driver_lists_the_rules_with_checks_with_page_and_legal_basis():
 
 
 def test_results_carry_rule_level_message_and_region():
-    (run_,) = run_json("sarif", [POST])["runs"]
+    (run_,) = run_json("sarif", [POST, PRIVATE])["runs"]
     rules = run_["tool"]["driver"]["rules"]
     levels = {result["ruleId"]: result["level"] for result in run_["results"]}
     assert levels == {"INST-CI-01": "note", "INST-SP-01": "error", "MA-DS-01": "warning"}
@@ -108,7 +116,9 @@ def test_results_carry_rule_level_message_and_region():
         "snippet": {"text": "Like-Button"},
     }
     street = next(r for r in run_["results"] if r["ruleId"] == "MA-DS-01")
-    assert street["locations"][0]["physicalLocation"]["region"]["startLine"] == 2
+    location = street["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == "batch.jsonl#privat"
+    assert (location["region"]["startLine"], location["region"]["startColumn"]) == (1, 12)
 
 
 def test_a_record_of_a_batch_is_named_by_the_fragment_of_its_uri():
@@ -128,7 +138,7 @@ def test_input_errors_are_tool_execution_notifications():
     (note,) = invocation["toolExecutionNotifications"]
     assert note["message"]["text"] == "text: fehlt"
     assert note["locations"][0]["physicalLocation"]["region"]["startLine"] == 4
-    assert len(run_["results"]) == 3  # the findings before the error are kept
+    assert len(run_["results"]) == 2  # the findings before the error are kept
 
 
 def test_personal_data_is_masked_unless_asked_for():

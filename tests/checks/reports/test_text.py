@@ -7,17 +7,17 @@ from leitplanke.checks.input import SourcedDraft
 from leitplanke.checks.results import CheckedDraft
 from leitplanke.rulebook.errors import SourceError
 from tests.checks.check_rulebook import finding
-from tests.checks.reports.reporting import POST, RECORD, UNNAMED, run, run_checked
+from tests.checks.reports.reporting import POST, PRIVATE, RECORD, UNNAMED, run, run_checked
 
 
 def test_each_finding_is_one_line_with_place_level_rule_message_and_fix():
-    assert run("text", [POST, RECORD, UNNAMED]).splitlines() == [
+    assert run("text", [POST, RECORD, UNNAMED, PRIVATE]).splitlines() == [
         "post.md:1:7: Hinweis INST-CI-01 Fachbegriff der Plattform – bei Bedarf erklären",
         "post.md:1:7: Fehler INST-SP-01 Social Plugin ohne Zwei-Klick-Lösung? "
         "[Zwei-Klick-Lösung einbinden]",
-        "post.md:2:4: Warnung MA-DS-01 Anschrift einer Person? [Anschrift weglassen]",
         "batch.jsonl#L3:1:5: Hinweis INST-CI-01 Fachbegriff der Plattform – bei Bedarf erklären",
-        "3 Entwürfe geprüft: 1 Fehler, 1 Warnung, 2 Hinweise.",
+        "batch.jsonl#privat:1:12: Warnung MA-DS-01 Anschrift einer Person? [Anschrift weglassen]",
+        "4 Entwürfe geprüft: 1 Fehler, 1 Warnung, 2 Hinweise.",
     ]
 
 

@@ -54,28 +54,34 @@ def input_kind(name: str, *, batch: bool = False) -> InputKind:
 
 
 def read_drafts(
-    names: Iterable[str], *, batch: bool = False, platform: str | None = None
+    names: Iterable[str],
+    *,
+    batch: bool = False,
+    platform: str | None = None,
+    audience: str | None = None,
 ) -> Iterator[SourcedDraft]:
-    """Every draft of the named files in order; `platform` applies where a draft names none.
+    """Every draft of the named files in order; `platform` and `audience` fill in unset fields.
 
     Raises DraftInputError (a user-data error, naming file, line and field) at the first input
     that cannot be read as drafts.
     """
+    given = {"platform": platform, "audience": audience}
+    defaults = {field: value for field, value in given.items() if value is not None}
     for name in names:
         kind = input_kind(name, batch=batch)
         file = STDIN if name == "-" else name
         if kind is InputKind.JSON:
-            yield read_json_draft(Path(name), platform)
+            yield read_json_draft(Path(name), defaults)
         elif kind is InputKind.YAML:
-            yield read_yaml_draft(Path(name), platform)
+            yield read_yaml_draft(Path(name), defaults)
         else:
             with _opened(name) as stream:
                 if kind is InputKind.JSONL:
-                    yield from read_jsonl(stream, file, platform)
+                    yield from read_jsonl(stream, file, defaults)
                 elif kind is InputKind.CSV:
-                    yield from read_csv(stream, file, platform)
+                    yield from read_csv(stream, file, defaults)
                 else:
-                    yield read_text_draft(stream, file, platform)
+                    yield read_text_draft(stream, file, defaults)
 
 
 @contextmanager

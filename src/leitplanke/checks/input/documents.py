@@ -5,6 +5,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from leitplanke.checks.input.source import (
+    Defaults,
     DraftInputError,
     Location,
     SourcedDraft,
@@ -37,16 +38,16 @@ def _first_line(_: Location) -> tuple[int, int]:
     return 1, 1
 
 
-def read_text_draft(stream: BinaryIO, file: str, platform: str | None) -> SourcedDraft:
+def read_text_draft(stream: BinaryIO, file: str, defaults: Defaults) -> SourcedDraft:
     """The whole file (or standard input) as the draft's text."""
     data = stream.read(MAX_FILE_BYTES + 1)
     if len(data) > MAX_FILE_BYTES:
         raise too_large(file)
-    draft = validate_draft({"text": decode(data, file)}, file, _first_line, platform)
+    draft = validate_draft({"text": decode(data, file)}, file, _first_line, defaults)
     return SourcedDraft(draft, file, whole_file=True)
 
 
-def read_json_draft(path: Path, platform: str | None) -> SourcedDraft:
+def read_json_draft(path: Path, defaults: Defaults) -> SourcedDraft:
     """A JSON object with the fields of a draft; errors name the line of the field."""
     file = str(path)
     data = _read_file(path)
@@ -58,10 +59,10 @@ def read_json_draft(path: Path, platform: str | None) -> SourcedDraft:
     except (ValueError, RecursionError) as error:
         raise DraftInputError.at(file, 1, f"kein gültiges JSON: {error}") from None
     # JSON is YAML, so the YAML position index finds the line of a field in a JSON file too.
-    return SourcedDraft(validate_draft(value, file, PositionIndex(path).position, platform), file)
+    return SourcedDraft(validate_draft(value, file, PositionIndex(path).position, defaults), file)
 
 
-def read_yaml_draft(path: Path, platform: str | None) -> SourcedDraft:
+def read_yaml_draft(path: Path, defaults: Defaults) -> SourcedDraft:
     """A YAML mapping with the fields of a draft; errors name the line of the field."""
     file = str(path)
     try:
@@ -72,7 +73,7 @@ def read_yaml_draft(path: Path, platform: str | None) -> SourcedDraft:
         raise unreadable(file, error) from None
     except RulebookError as error:
         raise DraftInputError(error.errors) from None
-    return SourcedDraft(validate_draft(value, file, PositionIndex(path).position, platform), file)
+    return SourcedDraft(validate_draft(value, file, PositionIndex(path).position, defaults), file)
 
 
 def _read_file(path: Path) -> bytes:

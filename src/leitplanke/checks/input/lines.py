@@ -11,11 +11,17 @@ from collections.abc import Iterator
 from itertools import chain
 from typing import BinaryIO
 
-from leitplanke.checks.input.source import DraftInputError, Location, SourcedDraft, validate_draft
+from leitplanke.checks.input.source import (
+    Defaults,
+    DraftInputError,
+    Location,
+    SourcedDraft,
+    validate_draft,
+)
 
 MAX_LINE_BYTES = 2_097_152  # a draft of 100,000 characters, JSON-escaped, fits with room to spare
 
-CSV_COLUMNS = ("text", "id", "platform", "account", "planned_at", "links")
+CSV_COLUMNS = ("text", "id", "audience", "platform", "account", "planned_at", "links")
 CSV_DELIMITERS = (",", ";", "\t")
 
 
@@ -41,7 +47,7 @@ def decoded_lines(stream: BinaryIO, file: str) -> Iterator[tuple[int, str]]:
             ) from None
 
 
-def read_jsonl(stream: BinaryIO, file: str, platform: str | None) -> Iterator[SourcedDraft]:
+def read_jsonl(stream: BinaryIO, file: str, defaults: Defaults) -> Iterator[SourcedDraft]:
     """One draft per line, each a JSON object; blank lines are skipped."""
     for number, line in decoded_lines(stream, file):
         if not line.strip():
@@ -57,7 +63,7 @@ def read_jsonl(stream: BinaryIO, file: str, platform: str | None) -> Iterator[So
         def place(_: Location, number: int = number) -> tuple[int, int]:
             return number, 1
 
-        yield SourcedDraft(validate_draft(data, file, place, platform), file, number)
+        yield SourcedDraft(validate_draft(data, file, place, defaults), file, number)
 
 
 class _LineCounter:
@@ -92,7 +98,7 @@ def _columns(header: list[str], file: str, line: int) -> list[str]:
     return names
 
 
-def read_csv(stream: BinaryIO, file: str, platform: str | None) -> Iterator[SourcedDraft]:
+def read_csv(stream: BinaryIO, file: str, defaults: Defaults) -> Iterator[SourcedDraft]:
     """One draft per record; the first line names the columns (`text` required).
 
     Empty cells leave a field unset; `links` holds URLs separated by spaces. The delimiter is
@@ -131,6 +137,6 @@ def read_csv(stream: BinaryIO, file: str, platform: str | None) -> Iterator[Sour
                 )
                 return start, column
 
-            yield SourcedDraft(validate_draft(data, file, place, platform), file, start)
+            yield SourcedDraft(validate_draft(data, file, place, defaults), file, start)
     except csv.Error as error:
         raise DraftInputError.at(file, counter.number, f"CSV-Fehler: {error}") from None

@@ -1,8 +1,9 @@
 """Where a draft came from, and the user-data error for input that cannot be read as drafts."""
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from pydantic import ValidationError
@@ -15,6 +16,10 @@ STDIN = "<stdin>"
 
 Location = tuple[int | str, ...]
 Placer = Callable[[Location], tuple[int, int]]
+Defaults = Mapping[str, str]
+"""Values of draft fields (`platform`, `audience`) for drafts that leave them unset."""
+
+NO_DEFAULTS: Defaults = MappingProxyType({})
 
 
 class DraftInputError(Exception):
@@ -94,12 +99,11 @@ def draft_errors(error: ValidationError, file: str, place: Placer) -> list[Sourc
     return errors
 
 
-def validate_draft(
-    data: Any, file: str, place: Placer, default_platform: str | None = None
-) -> Draft:
-    """`data` as a Draft, the platform defaulting to `default_platform`; DraftInputError if not."""
-    if default_platform is not None and isinstance(data, dict) and data.get("platform") is None:
-        data = {**data, "platform": default_platform}
+def validate_draft(data: Any, file: str, place: Placer, defaults: Defaults = NO_DEFAULTS) -> Draft:
+    """`data` as a Draft, fields it leaves unset taken from `defaults`; DraftInputError if not."""
+    if isinstance(data, dict):
+        unset = {name: value for name, value in defaults.items() if data.get(name) is None}
+        data = {**data, **unset}
     try:
         return Draft.model_validate(data)
     except ValidationError as error:

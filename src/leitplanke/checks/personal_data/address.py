@@ -117,7 +117,8 @@ CONTEXT = (
     "daheim",
     "Nachbar*",
 )
-POSTCODE_GATE = re.compile(r"[0-9](?=[0-9]{4}[ \u00a0]+[A-ZÄÖÜ])")
+# Five digits before a capitalised word, as a postcode before its town.
+POSTCODE_GATE = r"[0-9]{5}[ \u00a0]+[A-ZÄÖÜ]"
 # A street suffix before a space ("straße 1"), or a word of the address context.
 TRIGGERS = (
     *(f"{suffix} " for suffix in SUFFIXES),
@@ -126,40 +127,16 @@ TRIGGERS = (
 )
 
 
-# What every match of the street pattern contains (its parts without the look-behinds that keep
-# it from starting inside a word): a street ending ("…straße", "…str.", "Allee") right before a
-# house number, "Alt-", or a phrase such as "Am Lustgarten" or "Platz der Luftbrücke" followed
-# by a house number. The first test starts at the space, which the regex engine skips ahead to.
+# What every match of the street pattern contains: a street ending ("…straße", "…str.",
+# "Allee") right before a house number, "Alt-", or a phrase such as "Am Lustgarten" or "Platz
+# der Luftbrücke" followed by a house number.
 BEFORE_NUMBER = sorted(FORMS | {"Str.", "str."} | set(SEPARATE.replace("\\.", ".").split("|")))
-STREET_BEFORE_NUMBER = re.compile(
-    r"[ \u00a0](?=[1-9])(?:"
-    + "|".join(
-        "(?<=(?:"
-        + "|".join(re.escape(form) for form in BEFORE_NUMBER if len(form) == length)
-        + ")[ \u00a0])"
-        for length in sorted({len(form) for form in BEFORE_NUMBER})
-    )
-    + ")"
+COULD_HOLD_STREET = (
+    "(?:" + "|".join(re.escape(form) for form in BEFORE_NUMBER) + r")[ \u00a0][1-9]|Alt-"
+    r"|(?:A(?:m|n[ \u00a0]de[rn]|uf[ \u00a0]de[rm])|I(?:m|n[ \u00a0]de[rn])|Unter[ \u00a0]den"
+    r"|Zu[mr]|Hinter[ \u00a0]der|Vor[ \u00a0]dem|Straße[ \u00a0]de[rs]|Platz[ \u00a0]de[rs])"
+    r"[ \u00a0][A-ZÄÖÜ][^ \u00a0]*[ \u00a0][1-9]"
 )
-PHRASE_BEFORE_NUMBER = re.compile(
-    r"(?:A(?:m|n[ \u00a0]de[rn]|uf[ \u00a0]de[rm])|I(?:m|n[ \u00a0]de[rn])|Unter[ \u00a0]den|Zu[mr]"
-    r"|Hinter[ \u00a0]der|Vor[ \u00a0]dem|Straße[ \u00a0]de[rs]|Platz[ \u00a0]de[rs])"
-    r"[ \u00a0][A-ZÄÖÜ][\w'’-]*+[ \u00a0][1-9]"
-)
-
-
-def could_hold_street(text: str) -> bool:
-    """A street with house number may occur in `text` (see `STREET_BEFORE_NUMBER`)."""
-    return (
-        STREET_BEFORE_NUMBER.search(text) is not None
-        or "Alt-" in text
-        or PHRASE_BEFORE_NUMBER.search(text) is not None
-    )
-
-
-def could_hold_postcode(text: str) -> bool:
-    """Five digits before a capitalised word, as a postcode before its town."""
-    return POSTCODE_GATE.search(text) is not None
 
 
 def is_town(name: str) -> bool:
@@ -190,13 +167,13 @@ DETECTORS = (
                     ("postcode", 0.85, "Anschrift mit Straße, Hausnummer, Postleitzahl und Ort"),
                     ("prefixed", 0.45, "mögliche Straße mit Hausnummer"),
                 ),
-                gate=could_hold_street,
+                gate=COULD_HOLD_STREET,
             ),
             Pattern(
                 r"[0-9](?<![\w.,-][0-9])[0-9]{4}" + POSTCODE_TOWN.removeprefix(r"\d{5}"),
                 0.45,
                 "Postleitzahl mit Ort",
-                gate=POSTCODE_GATE.pattern,
+                gate=POSTCODE_GATE,
             ),
         ),
         context=CONTEXT,
@@ -227,7 +204,7 @@ DETECTORS = (
         context_boost=0.3,
         window=60,
         validate=has_known_town,
-        gate=could_hold_postcode,
+        gate=POSTCODE_GATE,
         triggers=TRIGGERS,
     ),
 )

@@ -40,6 +40,7 @@ ISO = r"(?<!\d)(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d)"
 BIRTH_YEAR = r"(?:geboren|geb\.|Jahrgang|Geburtsjahr)[ \u00a0](?:im[ \u00a0]Jahr[ \u00a0]|in[ \u00a0]|:[ \u00a0]?)?(?P<year>(?:19|20)\d{2})(?!\d)"  # noqa: E501
 # What every match of these patterns contains, starting at a literal character (which the regex
 # engine skips ahead to): a cheap test whether the pattern, slow to try at every digit, can match.
+# The detector runs on its triggers alone, so Python asks these gates, not the shared pass.
 NUMERIC_GATE = r"\.(?<=\d\.)[ \u00a0]?\d"
 WORDY_GATE = r"\.(?<=\d\.)[ \u00a0]?[A-Z]"
 ISO_GATE = r"-(?<=\d-)\d\d-\d"

@@ -14,11 +14,19 @@ Gate = Callable[[str], object]  # truthy: the text may hold a candidate
 
 
 def lowered(text: str) -> str:
-    """`text` in lower case with unchanged offsets (characters whose lower case is longer stay)."""
-    lower = text.lower()
-    if len(lower) == len(text):
+    """`text` in lower case with unchanged offsets (characters whose lower case is longer stay).
+    The result for the latest text is kept: several detectors ask for it."""
+    latest, lower = _LOWERED[0]
+    if latest is text:
         return lower
-    return "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
+    lower = text.lower()
+    if len(lower) != len(text):
+        lower = "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
+    _LOWERED[0] = (text, lower)
+    return lower
+
+
+_LOWERED: list[tuple[str | None, str]] = [(None, "")]
 
 
 def is_word_char(char: str) -> bool:
@@ -172,14 +180,19 @@ class Detector:
             return []
         return self.scan(text)
 
-    def scan(self, text: str) -> list[Entity]:
-        """Every candidate in `text`, without asking triggers and gate first."""
+    def scan(self, text: str, patterns: Iterable[Pattern] | None = None) -> list[Entity]:
+        """Every candidate in `text`, without asking triggers and gate first. `patterns`: those
+        to run, their gates already passed (default: each of `patterns` whose gate passes)."""
         found: list[Entity] = []
         validate = self.validate
         lower: str | None = None
-        for pattern in self.patterns:
-            if pattern.gate_check is not None and not pattern.gate_check(text):
-                continue
+        if patterns is None:
+            patterns = [
+                pattern
+                for pattern in self.patterns
+                if pattern.gate_check is None or pattern.gate_check(text)
+            ]
+        for pattern in patterns:
             context = pattern.context_words or self._context
             group = pattern.group
             for match in pattern.compiled.finditer(text):
@@ -236,60 +249,3 @@ def any_word(words: Iterable[str]) -> Gate:
         return next(machine.iter(text.lower()), None) is not None
 
     return gate
-
-
-def shortest(words: Iterable[str]) -> set[str]:
-    """`words` without those that contain another of them (that one fires whenever they do)."""
-    unique = sorted(set(words), key=len)
-    kept: list[str] = []
-    for word in unique:
-        if not any(other in word for other in kept):
-            kept.append(word)
-    return set(kept)
-
-
-class Triggers:
-    """The triggers of several detectors in one automaton: which of them a text sets off.
-
-    `steps` lists per detector what `detect_personal_data` needs, looked up once: the bit the
-    detector has in `fired`, its gate, whether it is gated, the function that scans a text, and
-    whether another detector shares the gate (its answer is then kept for that one).
-    """
-
-    def __init__(self, detectors: Iterable[Detector]) -> None:
-        owners: dict[str, int] = {}
-        detectors = tuple(detectors)
-        checks = [detector.gate_check for detector in detectors if detector.gate_check]
-        steps: list[tuple[int, Gate | None, bool, Finder, bool]] = []
-        for index, detector in enumerate(detectors):
-            bit = 1 << index
-            for trigger in shortest(detector.triggers):
-                owners[trigger] = owners.get(trigger, 0) | bit
-            check = detector.gate_check
-            gated = check is not None or bool(detector.triggers)
-            shared = check is not None and checks.count(check) > 1
-            steps.append((bit, check, gated, scanner(detector), shared))
-        self.steps = tuple(steps)
-        self._iter: Callable[[str], Iterable[tuple[int, int]]] | None = None
-        if owners:
-            machine = ahocorasick.Automaton()
-            for trigger, bits in owners.items():
-                machine.add_word(trigger, bits)
-            machine.make_automaton()
-            self._iter = machine.iter
-
-    def fired(self, text: str) -> int:
-        """The detectors whose triggers occur in `text` (case ignored), as bits by index."""
-        fired = 0
-        if self._iter is not None:
-            for _, bits in self._iter(text.lower()):
-                fired |= bits
-        return fired
-
-
-def scanner(detector: Detector) -> Finder:
-    """The function that finds `detector`'s candidates: its `find` hook alone when it has no
-    patterns (and `scan` is not overridden), else its `scan`."""
-    if type(detector).scan is Detector.scan and not detector.patterns and detector.find:
-        return detector.find
-    return detector.scan

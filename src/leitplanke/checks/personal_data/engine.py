@@ -4,7 +4,6 @@ from collections.abc import Collection, Iterable
 from operator import attrgetter
 
 from leitplanke.checks.personal_data.builtin import BUILT_IN
-from leitplanke.checks.personal_data.detector import Gate
 from leitplanke.checks.personal_data.entity import Entity
 from leitplanke.checks.personal_data.registry import DetectorRegistry
 
@@ -39,27 +38,15 @@ def detect_personal_data(
     """The personal data in `text` of `kinds` (all if None) scoring at least `min_score`.
 
     Overlaps are resolved after the threshold; ValueError for a kind that no detector finds.
-    The triggers of all detectors are looked for in one pass; a detector runs on the text when
-    one of its triggers occurs or it passes its gate.
+    The triggers and gates of all detectors are looked for in one pass; a detector runs on the
+    text when one of its triggers occurs or it passes its gate.
     """
-    triggers = (registry or REGISTRY).plan(kinds)[1]
-    fired = triggers.fired(text)
-    gates: dict[Gate, bool] = {}  # a gate that several detectors share is asked once
+    prefilter = (registry or REGISTRY).plan(kinds)
+    fired = prefilter.fired(text)
     found: list[Entity] = []
-    for bit, check, gated, scan, shared in triggers.steps:
-        if gated and not fired & bit:
-            if check is None:
-                continue
-            if not shared:
-                if not check(text):
-                    continue
-            else:
-                passed = gates.get(check)
-                if passed is None:
-                    passed = gates[check] = bool(check(text))
-                if not passed:
-                    continue
-        for entity in scan(text):
-            if entity.score >= min_score:
-                found.append(entity)
+    for step in prefilter.candidates(fired):
+        if fired & step.bit or (step.check is not None and step.check(text)):
+            for entity in step.scan(text, fired):
+                if entity.score >= min_score:
+                    found.append(entity)
     return resolve_overlaps(found) if len(found) > 1 else found

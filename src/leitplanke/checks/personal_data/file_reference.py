@@ -112,13 +112,8 @@ LABELS = (
     "az ",
     "gz ",
 )
-# "\d/\d\d", starting at the literal slash: the regex engine skips ahead to slashes.
-COURT_GATE = re.compile(r"/(?<=\d/)\d\d")
-
-
-def could_hold_court_reference(text: str) -> bool:
-    """A number with a slash and year as courts write them ("345/21")."""
-    return "/" in text and COURT_GATE.search(text) is not None
+# A number with a slash and year as courts write them ("345/21").
+COURT_GATE = r"\d/\d\d"
 
 
 def has_digit(candidate: str) -> bool:
@@ -138,7 +133,7 @@ DETECTORS = (
                 COURT,
                 0.7,
                 "Aktenzeichen im Format eines Gerichtsregisters",
-                gate=COURT_GATE.pattern,
+                gate=COURT_GATE,
             ),
         ),
         context=(
@@ -158,7 +153,7 @@ DETECTORS = (
         context_boost=0.2,
         window=60,
         validate=has_digit,
-        gate=could_hold_court_reference,
+        gate=COURT_GATE,
         triggers=LABELS,
     ),
 )

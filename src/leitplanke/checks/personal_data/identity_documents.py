@@ -38,21 +38,37 @@ def serial_pattern(first: str, check: bool) -> str:
     return rf"[{first}](?<![\w-][{first}])[{ALPHABET}]{{8}}{digit}(?![\w-])"
 
 
+def serial_gate(first: str, check: bool) -> str:
+    """What every match of `serial_pattern(first, check)` contains."""
+    return rf"[{first}][{ALPHABET}]{{8}}" + (r"\d" if check else "")
+
+
 # Older German and foreign documents: nine or ten letters and digits, reported only in context.
 OTHER_FORMAT = r"[0-9A-Z](?<![\w-][0-9A-Z])[0-9A-Z]{8,9}(?![\w-])"
+OTHER_GATE = "[0-9A-Z]{9}"
 
 
 def patterns(first: str, document: str) -> tuple[Pattern, ...]:
     """The serial with check digit, likely on its own, and without it, likely only in context."""
     return (
-        Pattern(serial_pattern(first, True), 0.5, f"{document} mit gültiger Prüfziffer"),
-        Pattern(serial_pattern(first, False), 0.3, f"{document} im Format seit 2010"),
-        Pattern(OTHER_FORMAT, 0.1, f"{document} in älterem oder fremdem Format"),
+        Pattern(
+            serial_pattern(first, True),
+            0.5,
+            f"{document} mit gültiger Prüfziffer",
+            gate=serial_gate(first, True),
+        ),
+        Pattern(
+            serial_pattern(first, False),
+            0.3,
+            f"{document} im Format seit 2010",
+            gate=serial_gate(first, False),
+        ),
+        Pattern(OTHER_FORMAT, 0.1, f"{document} in älterem oder fremdem Format", gate=OTHER_GATE),
     )
 
 
-# One gate for both detectors: the engine computes a gate shared by several detectors once.
-DOCUMENT_GATE = re.compile(rf"[{ID_CARD_FIRST}{PASSPORT_FIRST}][{ALPHABET}]{{8}}").search
+# One gate for both detectors: the shared pass looks for it once.
+DOCUMENT_GATE = serial_gate(ID_CARD_FIRST + PASSPORT_FIRST, False)
 ID_CARD_CONTEXT = (
     "Personalausweis*",
     "Ausweis*",

@@ -2,7 +2,7 @@
 
 import re
 from functools import lru_cache
-from operator import add
+from itertools import accumulate
 
 from leitplanke.checks.personal_data.detector import Detector, is_word_char
 from leitplanke.checks.personal_data.entity import Entity
@@ -18,6 +18,9 @@ CUES = "person_cues.yaml"
 
 # A word starting with a capital letter, not inside a handle, hashtag or longer token.
 CAPITALISED = re.compile(r"[A-ZÄÖÜÀ-ÖØ-ÞĀ-ſ](?<![\w@#'’-].)[\w'’-]*")
+# Splits a text into the text between capitalised words and the words: gap, word, …, gap.
+WORDS_AND_GAPS = re.compile(f"({CAPITALISED.pattern})")
+
 LOWER_WORD = re.compile(r"[^\W\d_]+")
 PREVIOUS_WORD = re.compile(r"(\w+)[ \u00a0]$")  # `previous_word` finds the same, faster
 SPACES = (" ", "\u00a0")
@@ -88,12 +91,17 @@ def previous_word(text: str, start: int, reach: int) -> str | None:
     end = start - 1
     if end > low and text[end] == "\n":
         end -= 1
-    if end <= low or text[end] not in SPACES:
+    if end <= low or text[end] not in SPACES or not is_word_char(text[end - 1]):
         return None
+    # The last word of the text before, unless something other than a letter or digit
+    # stands in it ("(sagt"): then the word characters at its end.
+    word = text[low:end].rsplit(None, 1)[-1]
+    if word.isalnum():
+        return word
     begin = end
     while begin > low and is_word_char(text[begin - 1]):
         begin -= 1
-    return text[begin:end] if begin < end else None
+    return text[begin:end]
 
 
 # What a capitalised word can be, as bit flags.
@@ -147,21 +155,22 @@ class NameFinder:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.words: list[str] = CAPITALISED.findall(text)
+        self.pieces = WORDS_AND_GAPS.split(text)  # gap, word, gap, …, word, gap
+        self.words: list[str] = self.pieces[1::2]
         self.classes: list[int] = classes_of(self.words)
         self.starts: list[int] = []
         self.ends: list[int] = []
 
     def gap(self, index: int) -> str:
         """The text between capitalised word `index - 1` and word `index`."""
-        return self.text[self.ends[index - 1] : self.starts[index]]
+        return self.pieces[2 * index]
 
     def adjacent(self, index: int) -> bool:
         """Word `index` follows the previous one after plain spaces (or a title's period)."""
         if index == 0:
             return False
-        gap = self.gap(index)
-        if gap in (" ", "\u00a0"):
+        gap = self.pieces[2 * index]
+        if gap in SPACES:
             return True
         return self.words[index - 1] in ABBREVIATED and TITLE_GAP.fullmatch(gap) is not None
 
@@ -179,8 +188,8 @@ class NameFinder:
         """Every name with its score, reason and, for office holders, role. `seeds`: the
         indices of the words that may start a name or its cues, if known."""
         found: list[Entity] = []
-        self.starts = list(map(re.Match.start, CAPITALISED.finditer(self.text)))
-        self.ends = list(map(add, self.starts, map(len, self.words)))
+        ends = list(accumulate(map(len, self.pieces)))  # where each piece ends
+        self.starts, self.ends = ends[:-1:2], ends[1::2]
         if seeds is None:
             seeds = [index for index, flags in enumerate(self.classes) if flags & SEED]
         following = 0
@@ -194,13 +203,19 @@ class NameFinder:
 
     def name_at(self, index: int) -> tuple[Entity | None, int]:
         """The name starting at or after the cues at word `index`, and the next index to scan."""
-        words, classes = self.words, self.classes
+        # `pieces[2 * position] in SPACES` below: the common case of `adjacent`, tested inline.
+        words, classes, pieces = self.words, self.classes, self.pieces
+        count = len(words)
         cues = 0
         office: list[str] = []
         position = index
-        while position < len(words) and classes[position] & CUE:
+        while position < count and classes[position] & CUE:
             flags = classes[position]
-            if position > index and not self.adjacent(position):
+            if (
+                position > index
+                and pieces[2 * position] not in SPACES
+                and not self.adjacent(position)
+            ):
                 break
             if flags & NOUN_TITLE and self.after_determiner(position):
                 break
@@ -208,23 +223,31 @@ class NameFinder:
                 office.append(words[position])
             cues |= flags
             position += 1
-        if cues and position < len(words) and not self.adjacent(position):
+        if cues and position < count and not self.adjacent(position):
             return None, index + 1
         first = position
         names: list[int] = []
-        while position < len(words) and len(names) < 4 and classes[position] & NAME:
-            if (names or cues) and not (self.adjacent(position) or self.particle_gap(position)):
+        while position < count and len(names) < 4 and classes[position] & NAME:
+            if (
+                (names or cues)
+                and pieces[2 * position] not in SPACES
+                and not (self.adjacent(position) or self.particle_gap(position))
+            ):
                 break
             names.append(position)
             position += 1
-        if not names and cues & TITLE and position < len(words) and self.adjacent(position):
+        if not names and cues & TITLE and position < count and self.adjacent(position):
             # "Herr K.": a title before the initial of a surname.
             start = self.starts[position]
             if len(words[position]) == 1 and self.text.startswith(".", start + 1):
                 reason = "Initiale nach Anrede oder Titel"
                 return Entity("PERSON", start, start + 2, 0.8, reason), position + 1
-        initial = INITIAL.match(self.text, self.ends[names[-1]]) if names else None
-        entity = self.scored(first, names, cues, " ".join(office), initial) if names else None
+        if not names:
+            return None, index + 1
+        last = self.ends[names[-1]]
+        # The initial's period is the third character after the name ("Lena K.").
+        initial = INITIAL.match(self.text, last) if self.text.startswith(".", last + 2) else None
+        entity = self.scored(first, names, cues, " ".join(office), initial)
         return entity, position if entity is not None else index + 1
 
     def scored(
@@ -232,8 +255,7 @@ class NameFinder:
     ) -> Entity | None:
         """The entity for the name words `names` (starting at word `first`) and an initial
         after them ("Lena K."), if it is one."""
-        classes = [self.classes[index] for index in names]
-        opening, closing = classes[0], classes[-1]
+        opening, closing = self.classes[names[0]], self.classes[names[-1]]
         known_first = bool(opening & FIRST) and not opening & AMBIGUOUS
         if not cues and not (initial is not None and opening & FIRST):
             # Every kind of name below needs a first name (two words or more) or a known
@@ -246,10 +268,16 @@ class NameFinder:
         start, end = self.starts[names[0]], self.ends[names[-1]]
         if initial is not None:
             end = initial.end()
-        after = self.text[end : end + 60]
-        speech = self.speech_near(start, end)
-        parenthesis = PARENTHESIS_AFTER.match(after)
-        office = office or self.office_nearby(first, end)
+        # What follows the name, spaces skipped: most names are followed by neither a
+        # parenthesis nor a comma, which the patterns after the name begin with.
+        follows = self.text[end : end + 1]
+        if follows == " ":
+            follows = self.text[end + 1 : end + 2]
+        if follows.isspace():
+            follows = self.text[end:].lstrip()[:1]
+        speech = self.speech_near(start, end, follows)
+        parenthesis = PARENTHESIS_AFTER.match(self.text[end : end + 60]) if follows == "(" else None
+        office = office or self.office_nearby(first, end, follows)
         if cues:
             score = 0.9 if cues & TITLE else 0.85
             reason = (
@@ -285,22 +313,26 @@ class NameFinder:
             reason = f"Amtsträger/in in amtlicher Rolle „{office}“; {reason}"
         return Entity("PERSON", start, end, round(min(score, 1.0), 2), reason, office or None)
 
-    def speech_near(self, start: int, end: int) -> bool:
-        """A verb of speech right before or after the name ("sagt Müller", "Müller erklärte")."""
-        following = WORD_AFTER.match(self.text, end)
-        if following is not None and following.group(1) in SPEECH:
-            return True
+    def speech_near(self, start: int, end: int, follows: str) -> bool:
+        """A verb of speech right before or after the name ("sagt Müller", "Müller erklärte").
+        `follows`: the first character after the name and spaces."""
+        if follows == "(" or follows == "," or is_word_char(follows[:1] or " "):
+            following = WORD_AFTER.match(self.text, end)
+            if following is not None and following.group(1) in SPEECH:
+                return True
         previous = previous_word(self.text, start, 20)
         if previous is not None and previous in SPEECH:
             return True
-        return SO_BEFORE.search(self.text, max(0, start - 8), start) is not None
+        low = max(0, start - 8)
+        return "so" in self.text[low:start] and SO_BEFORE.search(self.text, low, start) is not None
 
-    def office_nearby(self, first: int, end: int) -> str:
-        """A public office in apposition right before ("…, Name") or after ("Name, …"), or ""."""
-        match = ROLE_AFTER.match(self.text, end)
+    def office_nearby(self, first: int, end: int, follows: str) -> str:
+        """A public office in apposition right before ("…, Name") or after ("Name, …"), or "".
+        `follows`: the first character after the name and spaces."""
+        match = ROLE_AFTER.match(self.text, end) if follows == "(" or follows == "," else None
         if match is not None and office_of(match.group("role")):
             return match.group("role")
-        if first == 0 or "," not in self.gap(first):
+        if first == 0 or "," not in self.pieces[2 * first]:
             return ""
         for position in range(first - 1, max(-1, first - 9), -1):
             gap = self.gap(position + 1)

@@ -79,6 +79,6 @@ DETECTORS = (
         context_boost=0.3,
         window=40,
         validate=is_phone_number,
-        gate=r"0(?<![\d.,:]0)\d\d|\+\d",
+        gate=r"(?:^|[^\d.,:])0\d\d|\+\d",
     ),
 )

@@ -2,7 +2,8 @@
 
 from collections.abc import Collection, Iterable, Iterator
 
-from leitplanke.checks.personal_data.detector import Detector, Triggers
+from leitplanke.checks.personal_data.detector import Detector
+from leitplanke.checks.personal_data.prefilter import Prefilter
 
 
 class DetectorRegistry:
@@ -10,7 +11,7 @@ class DetectorRegistry:
 
     def __init__(self, detectors: Iterable[Detector] = ()) -> None:
         self._detectors: dict[str, Detector] = {}
-        self._plans: dict[frozenset[str] | None, tuple[tuple[Detector, ...], Triggers]] = {}
+        self._plans: dict[frozenset[str] | None, Prefilter] = {}
         for detector in detectors:
             self.add(detector)
 
@@ -37,10 +38,11 @@ class DetectorRegistry:
 
     def for_kinds(self, kinds: Collection[str] | None) -> tuple[Detector, ...]:
         """The detectors of `kinds` (all if None); ValueError for a kind no detector finds."""
-        return self.plan(kinds)[0]
+        return self.plan(kinds).detectors
 
-    def plan(self, kinds: Collection[str] | None) -> tuple[tuple[Detector, ...], Triggers]:
-        """The detectors of `kinds` (all if None) with their joint triggers, built once."""
+    def plan(self, kinds: Collection[str] | None) -> Prefilter:
+        """The detectors of `kinds` (all if None) with their joint triggers and gates, built
+        once."""
         key = None if kinds is None else frozenset(kinds)
         plan = self._plans.get(key)
         if plan is None:
@@ -51,7 +53,7 @@ class DetectorRegistry:
                 for detector in self._detectors.values()
                 if key is None or detector.kind in key
             )
-            plan = self._plans[key] = (selected, Triggers(selected))
+            plan = self._plans[key] = Prefilter(selected)
         return plan
 
     def __getitem__(self, name: str) -> Detector:

@@ -1,6 +1,7 @@
 """Detects special categories of personal data (Art. 9 GDPR) said about a particular person."""
 
 import re
+from bisect import bisect_right
 from functools import cache
 from itertools import product
 
@@ -9,7 +10,16 @@ import ahocorasick
 from leitplanke.checks.personal_data.detector import Detector, lowered
 from leitplanke.checks.personal_data.entity import Entity
 from leitplanke.checks.personal_data.lexicon import words, yaml_data
-from leitplanke.checks.personal_data.person import role_of, scan_persons
+from leitplanke.checks.personal_data.person import (
+    FIRST,
+    OFFICE,
+    ROLE,
+    SURNAME,
+    TITLE,
+    role_of,
+    scan_persons,
+    word_class,
+)
 
 SOURCE = "special_categories.yaml"
 PARTIES = words(SOURCE, "parties")
@@ -65,18 +75,38 @@ def load_compound_suffixes() -> dict[str, list[str]]:
 TERMS = load_terms()
 NOT_TERMS = frozenset(words(SOURCE, "not_terms"))
 COMPOUND_SUFFIXES = load_compound_suffixes()
+# Adjectives that count inflected before a person ("der schwerbehinderte Anwohner"), by category.
+ATTRIBUTIVE = {
+    category: words_of.split()
+    for category, words_of in yaml_data(SOURCE).get("attributive", {}).items()
+}
+ENDINGS = ("e", "en", "er", "es", "em")
 # An illness named by its verb, whether or not it is a known term: "an Norovirus erkrankt",
 # "leidet an einer seltenen Stoffwechselkrankheit", "starb an Lungenkrebs".
-ILLNESS_CUES = ("erkrankt", "erkrankte", "leidet", "litt", "starb", "verstarb", "gestorben")
+ILLNESS_CUES = (
+    "erkrankt",
+    "erkrankte",
+    "leidet",
+    "leiden",
+    "litt",
+    "gelitten",
+    "starb",
+    "verstarb",
+    "gestorben",
+)
 ILLNESS = re.compile(
     r"\b(?:(?:erkrankt|erkrankte|leidet|litt|starb|verstarb)[ \u00a0]+an[ \u00a0]+"
     r"(?:(?:einer|einem|einen|einer|der|dem|den|seiner|seinem|ihrer|ihrem)[ \u00a0]+)?"
     r"(?:[a-zäöüß]+[ \u00a0]+)?(?P<after>[A-ZÄÖÜ][\w-]+(?:[ \u00a0]+[A-ZÄÖÜ][\w-]+)?)"
     r"|(?<![\w-])an[ \u00a0]+(?:(?:einer|einem|einen|der|dem|den)[ \u00a0]+)?"
     r"(?:[a-zäöüß]+[ \u00a0]+)?(?P<before>[A-ZÄÖÜ][\w-]+(?:[ \u00a0]+[A-ZÄÖÜ][\w-]+)?)"
-    r"[ \u00a0]+(?:erkrankt|erkrankte|gestorben|verstorben))"
+    r"[ \u00a0]+(?:erkrankt|erkrankte|gestorben|verstorben|leiden|leidet|litt|gelitten))"
 )
-ILLNESS_CUE = re.compile("|".join(ILLNESS_CUES))
+# The cues that contain no other ("erkrankte" contains "erkrankt"): one of them is in every
+# match of `ILLNESS`.
+ILLNESS_STEMS = tuple(
+    cue for cue in ILLNESS_CUES if not any(other in cue for other in ILLNESS_CUES if other != cue)
+)
 # Words after "an" that name no illness ("an den Folgen", "an Bord").
 NO_ILLNESS = frozenset(
     {
@@ -128,6 +158,8 @@ FUNCTION_WORDS = frozenset(
         "auf",
         "über",
         "und",
+        "person",
+        "people",
     ]
 )
 
@@ -145,21 +177,20 @@ TRIGGERS = tuple(
     - {f"{union}-mitglied" for union in UNIONS}
     | {"-mitglied", "-wähler"}
     | {suffix for suffixes in COMPOUND_SUFFIXES.values() for suffix in suffixes}
+    | {adjective for adjectives in ATTRIBUTIVE.values() for adjective in adjectives}
     | set(ILLNESS_CUES)
 )
-PREDICATE = re.compile(
-    r"\b(?:ist|war|wäre|sei|wird|wurde|bin|bist|hat|hatte|habe|hast|leidet|litt|lebt|lebte"
-    r"|trägt|trug|bekennt|bekannte|outet|outete|gehört|gehörte|erkrankte|starb|stirbt|liegt|lag"
-    r"|kämpft|kämpfte|sitzt|saß|erhielt|erhält|bekam|bekommt|wählt|wählte|fehlt|fehlte"
-    r"|erlitt|erleidet|braucht|brauchte|benötigt|benötigte|nimmt|nahm|überlebte|überlebt|verlor"
-    r"|engagiert|trat|tritt|fastet|betet|konvertierte|verstarb)\b"
-)
+# Verbs that state something about a person ("ist", "leidet"), as whole words.
+PREDICATES = frozenset(words(SOURCE, "predicates"))
+WORD = re.compile(r"\w+")
 # "seit der Parkinson-Diagnose", "nach ihrem Schlaganfall": a condition in time with the person.
 TEMPORAL_BEFORE = re.compile(
     r"\b(?:seit|nach|trotz|wegen)\s+(?:der|dem|des|einer|einem|eines|seiner|seinem|seines"
     r"|ihrer|ihrem|ihres)\s+(?:[\w-]+\s+)?$",
     re.IGNORECASE,
 )
+# "als gläubige Muslimin", "Als Angehörige der Volksgruppe …": a property of the person.
+AS_BEFORE = re.compile(r"\bals\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 POSSESSIVE_BEFORE = re.compile(
     r"\b(?:sein|seine|seiner|seinem|seinen|seines|ihr|ihre|ihrer|ihrem|ihren|ihres|mein|meine"
     r"|meiner|meinem|meinen|dessen|deren)\s+(?:[\w-]+\s+)?$",
@@ -172,11 +203,14 @@ GENERIC_BEFORE = re.compile(
     r"|\b(?:für|gegen|über|zum|zur|rund um|thema))\s+(?:[\w-]+\s+)?$",
     re.IGNORECASE,
 )
-GENERIC_SENTENCE = re.compile(
-    r"\b(?:wenn|falls|sofern|wer|jede[rsnm]?|alle|viele|manche|man|menschen|personen)\b",
-    re.IGNORECASE,
-)
-PRONOUN = re.compile(r"\b(?:er|sie|ich)\b|(?:^|[.!?:]\s+)(?:Er|Sie|Ich)\b")
+# Words (case ignored) that make a sentence general ("wenn", "alle"), not about one person.
+GENERIC_WORDS = frozenset(words(SOURCE, "generic_words"))
+PRONOUNS = frozenset({"er", "sie", "ich"})
+# The formal address of the reader ("Sie", "Ihre Diagnose"): in a post that names a person
+# (a letter: "Sehr geehrte Frau …"), it ties a term to that person.
+FORMAL_ADDRESS = frozenset({"Sie", "Ihnen", "Ihr", "Ihre", "Ihrem", "Ihren", "Ihrer", "Ihres"})
+# A capitalised pronoun counts at the start of a sentence or after a colon.
+PRONOUN = re.compile(r"(?:^|[.!?:]\s+)(?:Er|Sie|Ich)\b")
 PERSON_NOUN = re.compile(
     r"\b(?:[Mm]ein|[Mm]eine|[Uu]nser|[Uu]nsere|[Dd]er|[Dd]ie|[Ee]in|[Ee]ine|[Dd]ieser|[Dd]iese"
     r"|[Ss]ein|[Ss]eine|[Ii]hr|[Ii]hre|[Dd]ein|[Dd]eine)"
@@ -185,17 +219,34 @@ PERSON_NOUN = re.compile(
 # "Familie Jovanović", "Ehepaar Schulz": a family named by its surname.
 FAMILY = re.compile(r"\b(?:Familie|Ehepaar|Geschwister)\s+[A-ZÄÖÜ][\w\u0100-\u024f-]+")
 PERSON_NOUNS = frozenset(words("person_cues.yaml", "person_nouns"))
+# A period, "!" or "?" before a space, not after an abbreviation or initial nor before a
+# lower-case letter ("am 14.02. ist"); or a line break.
 SENTENCE_END = re.compile(
-    r"(?<!\b[A-Z])(?<!\bDr|\bHr|\bNr|\bca|\bSt)(?<!\bProf)(?<!\bbzw)[.!?]\s|\n"
+    r"[.!?](?<!\b[A-Z].)(?<!\bDr.|\bHr.|\bFr.|\bNr.|\bca.|\bSt.)"
+    r"(?<!\bgeb.|[sS]tr.|\bTel.|\bvgl.|\bggf.|\bAbs.|\bArt.|\bbzw.)(?<!\bProf.|\bevtl.|\binkl.)"
+    r"\s(?![a-zäöüß])|\n"
 )
-WORD_CHAR = re.compile(r"[\w-]")
-# The start of the word that ends at a given offset.
-COMPOUND_START = re.compile(r"[\w-]+$")
+# Letters that `re.IGNORECASE` takes for "i" and "s" but `str.lower` keeps apart.
+FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+# Words one of which each of the patterns before a term contains (case ignored).
+POSSESSIVE_STEMS = ("sein", "ihr", "mein", "dessen", "deren")
+GENERIC_STEMS = ("mit", "ohne", "für", "gegen", "über", "zum", "zur", "rund um", "thema")
+TEMPORAL_STEMS = ("seit", "nach", "trotz", "wegen")
+AS_STEM = "als"
+FAMILY_WORDS = ("Familie", "Ehepaar", "Geschwister")
 # A statement right beside a name: "Anna Schmidt (Diabetikerin)", "Herr K., 54, Muslim, …".
-APPOSITION_AFTER_NAME = re.compile(r"\s*(?:\(|,\s*(?:\d{1,3},\s*)?)(?:[\w-]+\s+){0,2}")
+APPOSITION_AFTER_NAME = re.compile(
+    r"\s*(?:\(|,\s*(?:\d{1,3},\s*)?)(?:[\w-]+\s+){0,2}|\s+(?:im|mit)\s+(?:[\w-]+\s+)?"
+)
 # Two terms of one category this close make one statement ("an Krebs erkrankt").
 GENERIC_TERMS = frozenset({"krank", "erkrankt", "erkrankung", "krankheit", "diagnose"})
 JOINABLE = re.compile(r"[\s,]+(?:[\w-]+[\s,]+){0,2}")
+# The capitalised word after an adjective, and what makes it a person.
+NEXT_WORD = re.compile(r"[ \u00a0]+([A-ZÄÖÜ][\w-]*)")
+PERSON_WORD = TITLE | OFFICE | ROLE | FIRST | SURNAME
+# A term found in the text: start, end, category, and whether it is an adjective before a
+# person (which ties it to that person).
+Hit = tuple[int, int, str, bool]
 
 
 @cache
@@ -204,20 +255,41 @@ def automaton() -> "ahocorasick.Automaton":
     machine = ahocorasick.Automaton()
     for category, terms in TERMS.items():
         for term in terms:
-            machine.add_word(term, (category, len(term), False))
+            machine.add_word(term, (category, len(term), False, False))
     for category, suffixes in COMPOUND_SUFFIXES.items():
         for suffix in suffixes:
             if machine.get(suffix, None) is None:
-                machine.add_word(suffix, (category, len(suffix), True))
+                machine.add_word(suffix, (category, len(suffix), True, False))
+    for category, adjectives in ATTRIBUTIVE.items():
+        for form in (adjective + ending for adjective in adjectives for ending in ENDINGS):
+            if machine.get(form, None) is None:
+                machine.add_word(form, (category, len(form), False, True))
     machine.make_automaton()
     return machine
 
 
-def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """The start and end offsets of the sentence containing `text[start:end]`."""
-    begin = 0
-    for match in SENTENCE_END.finditer(text, 0, start):
-        begin = match.end()
+def folded(text: str) -> str:
+    """`text` in lower case, with the letters `re.IGNORECASE` takes for "i" and "s" as those:
+    a word of ASCII letters occurs in it as `re.IGNORECASE` finds it in `text`."""
+    if "İ" in text or "ı" in text or "ſ" in text:
+        text = text.translate(FOLD)
+    return text.lower()
+
+
+def in_word(char: str) -> bool:
+    """A letter, digit, underscore or hyphen (one character; an empty string is none)."""
+    return char.isalnum() or char == "_" or char == "-"
+
+
+def sentence_around(
+    text: str, start: int, end: int, ends: list[int] | None = None
+) -> tuple[int, int]:
+    """The start and end offsets of the sentence containing `text[start:end]`. `ends`: where
+    the matches of `SENTENCE_END` in `text` end, if known."""
+    if ends is None:
+        ends = [match.end() for match in SENTENCE_END.finditer(text, 0, start)]
+    before = bisect_right(ends, start)
+    begin = ends[before - 1] if before else 0
     after = SENTENCE_END.search(text, end)
     return begin, after.start() + 1 if after else len(text)
 
@@ -230,9 +302,18 @@ def person_noun(sentence: str) -> bool:
     )
 
 
-def outermost(hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def person_follows(text: str, end: int) -> bool:
+    """A person noun, role, title or name follows right after `end` ("… Anwohner", "… Amira")."""
+    match = NEXT_WORD.match(text, end)
+    if match is None:
+        return False
+    word = match.group(1)
+    return word in PERSON_NOUNS or bool(word_class(word) & PERSON_WORD)
+
+
+def outermost(hits: list[Hit]) -> list[Hit]:
     """The hits in text order without those inside a longer one ("krank" in "chronisch krank")."""
-    kept: list[tuple[int, int, str]] = []
+    kept: list[Hit] = []
     for hit in sorted(hits, key=lambda hit: (hit[0], -hit[1])):
         if not kept or hit[0] >= kept[-1][1]:
             kept.append(hit)
@@ -252,55 +333,101 @@ def joined(text: str, first: Entity, second: Entity) -> Entity:
 def find_special_categories(text: str) -> list[Entity]:
     """Every special-category term tied to a named person, pronoun or person noun."""
     lower = lowered(text)
-    hits = []
-    for last, (category, length, compound_only) in automaton().iter(lower):
+    hits: list[Hit] = []
+    for last, (category, length, compound_only, attributive) in automaton().iter(lower):
         start, end = last - length + 1, last + 1
-        if WORD_CHAR.match(text, end):
+        if in_word(text[end : end + 1]):
             continue
-        if compound_only and (start == 0 or not WORD_CHAR.match(text, start - 1)):
+        before = text[start - 1] if start > 0 else ""
+        if attributive:
+            # Capitalised, the adjective is a noun ("als Schwerbehinderter"): a term as others.
+            if not in_word(before) and (text[start].isupper() or person_follows(text, end)):
+                hits.append((start, end, category, not text[start].isupper()))
             continue
-        if start > 0 and WORD_CHAR.match(text, start - 1):
+        if compound_only and not in_word(before):
+            continue
+        if in_word(before):
             # A compound whose last part is the condition ("Brustkrebs", "Krebsdiagnose").
             if category != HEALTH or length < 5 or (text[start - 1] == "-" and length < 6):
                 continue
-            compound = COMPOUND_START.search(text, 0, start)
-            start = compound.start() if compound is not None else start
+            while start > 0 and in_word(text[start - 1]):
+                start -= 1
             if lower[start:end] in NOT_TERMS:
                 continue
-        hits.append((start, end, category))
-    if ILLNESS_CUE.search(lower):
+        hits.append((start, end, category, False))
+    if any(stem in lower for stem in ILLNESS_STEMS):
         for match in ILLNESS.finditer(text):
             group = "after" if match.group("after") else "before"
             if match.group(group).split()[0] not in NO_ILLNESS:
-                hits.append((match.start(group), match.end(group), HEALTH))
+                hits.append((match.start(group), match.end(group), HEALTH, False))
     if not hits:
         return []
     hits = outermost(hits)
+    for index in range(len(hits) - 1, 0, -1):  # "gläubige Muslimin": one statement
+        start, _, category, attributive = hits[index - 1]
+        following = hits[index]
+        if attributive and following[2] == category and not text[start : following[0]].split()[1:]:
+            hits[index - 1 : index + 1] = [(start, following[1], category, following[3])]
     persons = [entity for entity in scan_persons(text) if entity.score >= 0.5]
     found: list[Entity] = []
-    for start, end, category in hits:
-        possessive = POSSESSIVE_BEFORE.search(text, max(0, start - 30), start) is not None
-        if not possessive and GENERIC_BEFORE.search(text, max(0, start - 30), start):
+    ends = [match.end() for match in SENTENCE_END.finditer(text)]
+    words_of: dict[tuple[int, int], set[str]] = {}  # the words of each sentence
+    for start, end, category, attributive in hits:
+        if attributive:
+            begin, finish = sentence_around(text, start, end, ends)
+            if GENERIC_WORDS.isdisjoint(WORD.findall(folded(text[begin:finish]))):
+                found.append(
+                    Entity(
+                        "SPECIAL_CATEGORY",
+                        start,
+                        end,
+                        0.75,
+                        f"{category} einer Person (Art. 9 DSGVO); Bezug: Personenbezeichnung",
+                    )
+                )
             continue
-        begin, finish = sentence_around(text, start, end)
+        # The patterns before the term run only if the words they need are there.
+        low = max(0, start - 30)
+        before = folded(text[low:start])
+        possessive = (
+            any(stem in before for stem in POSSESSIVE_STEMS)
+            and POSSESSIVE_BEFORE.search(text, low, start) is not None
+        )
+        if (
+            not possessive
+            and any(stem in before for stem in GENERIC_STEMS)
+            and GENERIC_BEFORE.search(text, low, start)
+        ):
+            continue
+        begin, finish = sentence_around(text, start, end, ends)
         sentence = text[begin:finish]
+        words = words_of.get((begin, finish))
+        if words is None:
+            words = words_of[begin, finish] = set(WORD.findall(sentence))
         apposition = any(
             APPOSITION_AFTER_NAME.fullmatch(text, entity.end, start) for entity in persons
         )
-        temporal = TEMPORAL_BEFORE.search(text, max(0, start - 30), start) is not None
-        if not (possessive or apposition or temporal) and PREDICATE.search(sentence) is None:
+        temporal = (
+            any(stem in before for stem in TEMPORAL_STEMS)
+            and TEMPORAL_BEFORE.search(text, low, start) is not None
+        ) or (AS_STEM in before and AS_BEFORE.search(text, low, start) is not None)
+        if not (possessive or apposition or temporal) and PREDICATES.isdisjoint(words):
             continue
-        named = (
-            any(begin <= entity.start and entity.end <= finish for entity in persons)
-            or FAMILY.search(sentence) is not None
+        named = any(begin <= entity.start and entity.end <= finish for entity in persons) or (
+            any(word in words for word in FAMILY_WORDS) and FAMILY.search(sentence) is not None
         )
         if apposition:
             score, tie = 0.75, "Angabe beim Namen"
         elif named:
             score, tie = 0.85, "Name"
-        elif GENERIC_SENTENCE.search(sentence):
+        elif not GENERIC_WORDS.isdisjoint(WORD.findall(folded(sentence))):
             continue
-        elif PRONOUN.search(sentence) or person_noun(sentence):
+        elif (
+            not PRONOUNS.isdisjoint(words)
+            or (persons and not FORMAL_ADDRESS.isdisjoint(words))
+            or (not {"Er", "Sie", "Ich"}.isdisjoint(words) and PRONOUN.search(sentence))
+            or person_noun(sentence)
+        ):
             score, tie = 0.7, "Pronomen oder Personenbezeichnung"
         else:
             continue

@@ -63,11 +63,13 @@ DETECTORS = (
                 r"(?![\w/-]|[.,]\d|[ \u00a0]\d)",
                 0.55,
                 "Steuer-ID mit gültiger Prüfziffer",
+                gate=r"\d{11}|\d\d[ \u00a0]\d{3}[ \u00a0]\d{3}[ \u00a0]\d{3}",
             ),
             Pattern(
                 r"\d(?<![\w.,/-]\d)\d{1,2}/\d{3,4}/\d{4,5}(?![\w/-]|[.,]\d)",
                 0.35,
                 "Steuernummer im Format eines Landes",
+                gate=r"\d\d/\d{3,4}/\d{4}",
             ),
         ),
         context=TAX_ID_CONTEXT,
@@ -85,7 +87,7 @@ DETECTORS = (
         context_boost=0.4,
         window=60,
         validate=is_tax_identifier,
-        gate=r"[0-9](?=[0-9][0-9][ \u00a0/]?[0-9]{3})",
+        gate=r"[0-9]{3}[ \u00a0/]?[0-9]{3}",
     ),
     Detector(
         name="vat_id",

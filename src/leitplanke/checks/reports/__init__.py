@@ -4,7 +4,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from leitplanke.checks.reports.base import Report, ReportContext, ReportFactory
-from leitplanke.registry import resolve_registry
+from leitplanke.extension_points import resolve_registry
 
 __all__ = ["BUILT_IN", "REPORTS", "Report", "ReportContext", "build_registry", "create_report"]
 

@@ -46,7 +46,7 @@ class JsonReport:
         self.stream.begin()
 
     def add(self, checked: CheckedDraft) -> None:
-        """The draft's source, ID, platform, summary and findings."""
+        """The draft's source, ID, audience checked, platform, summary and findings."""
         source = checked.source
         self.stream.add(
             {
@@ -54,6 +54,7 @@ class JsonReport:
                 "file": source.file,
                 "line": source.line,
                 "id": source.draft.id,
+                "audience": source.draft.checked_audience,
                 "platform": source.draft.platform,
                 "summary": checked.summary.model_dump(mode="json"),
                 "findings": [

@@ -17,7 +17,8 @@ router = APIRouter(prefix="/api/v1", tags=["Prüfung"])
 
 NO_STORE = "no-store"  # answers repeat the draft's words: no cache keeps them
 INVALID: dict[int | str, dict[str, Any]] = {
-    422: {"description": "Ungültiger Entwurf; `detail` nennt jedes Feld."}
+    400: {"description": "Der Körper ist nicht lesbar (keine gültige Kodierung)."},
+    422: {"description": "Ungültiger Entwurf; `detail` nennt jedes Feld."},
 }
 
 

@@ -22,6 +22,9 @@ RulebookFormat = Annotated[str, Depends(Negotiation(html_first(RULEBOOK_FORMATS)
 RuleFormat = Annotated[str, Depends(Negotiation(html_first(RULE_FORMATS)))]
 DCAT_FILES = {"turtle": "dcat.ttl", "jsonld": "dcat.jsonld"}
 DcatFormat = Annotated[str, Depends(Negotiation(tuple(DCAT_FILES)))]
+UNKNOWN_RULE = {"description": "Unbekannte Regel-ID"}
+UNKNOWN_VERSION = {"description": "Unbekannte Version"}
+UNKNOWN_VERSION_OR_RULE = {"description": "Unbekannte Version oder Regel-ID"}
 
 
 def unknown_rule(rule_id: str) -> HTTPException:
@@ -48,7 +51,7 @@ def rulebook(site: SiteDep, format_name: RulebookFormat) -> Response:
 @router.get(
     "/rules/{rule_id}",
     summary="Eine Regel (aktuelle Fassung), im ausgehandelten Format",
-    responses=alternative_content(html_first(RULE_FORMATS)),
+    responses={**alternative_content(html_first(RULE_FORMATS)), 404: UNKNOWN_RULE},
 )
 def rule(rule_id: str, site: SiteDep, format_name: RuleFormat) -> Response:
     """A rule as a work, in its current wording."""
@@ -62,7 +65,7 @@ def rule(rule_id: str, site: SiteDep, format_name: RuleFormat) -> Response:
 @router.get(
     "/versions/{version}",
     summary="Eine Version des Regelwerks, im ausgehandelten Format",
-    responses=alternative_content(html_first(RULEBOOK_FORMATS)),
+    responses={**alternative_content(html_first(RULEBOOK_FORMATS)), 404: UNKNOWN_VERSION},
 )
 def version(version: str, site: SiteDep, format_name: RulebookFormat) -> Response:
     """The rulebook as published in one version."""
@@ -76,7 +79,7 @@ def version(version: str, site: SiteDep, format_name: RulebookFormat) -> Respons
 @router.get(
     "/versions/{version}/rules/{rule_id}",
     summary="Eine Regel in der Fassung einer Version, im ausgehandelten Format",
-    responses=alternative_content(html_first(RULE_FORMATS)),
+    responses={**alternative_content(html_first(RULE_FORMATS)), 404: UNKNOWN_VERSION_OR_RULE},
 )
 def version_rule(version: str, rule_id: str, site: SiteDep, format_name: RuleFormat) -> Response:
     """A rule as worded in one version."""

@@ -1,0 +1,1 @@
+"""The relational store of the web application: tables, engine, sessions and migrations."""

@@ -1,0 +1,1 @@
+"""A demonstration data set: fictitious Berlin presences, people, accounts and assessments."""
