@@ -15,12 +15,10 @@ form or the API, and not a setting. `overrides` are scan options imposed on ever
 tests: offline mode with their `responder`, no pause between requests).
 """
 
-import asyncio
 import logging
 import threading
 import time
-from collections.abc import Callable, Coroutine, Iterable, Mapping
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
 from sqlalchemy import select, update
@@ -33,6 +31,7 @@ from leitplanke.database.engine import transaction
 from leitplanke.scan import scan_site_async
 from leitplanke.scan.addresses import AddressPolicy, Resolver, system_resolver
 from leitplanke.scan.browser import Responder, empty_response
+from leitplanke.scan.event_loop import run_to_end
 from leitplanke.scan.jobs import INTERRUPTED, recover_interrupted
 from leitplanke.scan.options import ScanOptions
 from leitplanke.scan.result import ScanProgress, SiteScan
@@ -46,17 +45,6 @@ T = TypeVar("T")
 POLL_SECONDS = 5.0  # a worker looks for queued jobs at least this often (jobs of other processes)
 FINISH_ATTEMPTS = 5  # tries to record a job's end (the audit log's sequence may clash)
 ERROR_LENGTH = 2000
-
-
-def run_coroutine(make: Callable[[], Coroutine[Any, Any, T]]) -> T:
-    """Runs the coroutine `make()` to its end in an event loop of its own: in this thread, or
-    in a helper thread when this thread already runs a loop (a caller in async code)."""
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return asyncio.run(make())
-    with ThreadPoolExecutor(max_workers=1) as helper:
-        return helper.submit(lambda: asyncio.run(make())).result()
 
 
 def describe(error: BaseException) -> str:
@@ -128,7 +116,7 @@ class ScanJobRunner:
     def check_address(self, url: str) -> None:
         """Raises RefusedAddressError if a scan may not contact `url` (resolving its host:
         call it from a synchronous route, which runs in a worker thread)."""
-        run_coroutine(lambda: self.policy().check(url))
+        run_to_end(self.policy().check(url))
 
     def scanner(self) -> Scanner:
         """The calling thread's scanner, made at its first use."""
@@ -268,8 +256,8 @@ class ScanJobRunner:
                 if job.cancel_requested or self._stopping.is_set():
                     cancel.set()
             scanner = self.scanner()
-            result = run_coroutine(
-                lambda: scan_site_async(
+            result = run_to_end(
+                scan_site_async(
                     url,
                     options,
                     scanner=scanner,
