@@ -28,30 +28,19 @@ from leitplanke.assessments.records import answer_label
 from leitplanke.assessments.service import can_edit, can_sign
 from leitplanke.assessments.tables import AssessmentStatus, DecisionRecord, PresenceAssessment
 from leitplanke.publish.html_site import SiteLinks
-from leitplanke.registry.scope import Scope
 from leitplanke.registry.tables import Authority, Presence
 from leitplanke.rulebook.questionnaire import AnswerType, Question
 from leitplanke.rulebook.versions import RulebookHistory
 from leitplanke.web.dependencies import relative_root
+from leitplanke.web.registry_view import STATUS_OF, scope_of
 
 MAX_FORM_BYTES = 1024 * 1024  # Starlette's limit for one field; a step's form is far smaller
 CONTROL_FIELDS = frozenset({"csrf_token", "version", "aktion", "bestaetigung"})
 LATER = "spaeter"  # the value of `aktion` of „Speichern und später fortsetzen“
 
-STATUS_OF: dict[ErrorKind, int] = {
-    ErrorKind.INVALID: 422,
-    ErrorKind.NOT_FOUND: 404,
-    ErrorKind.CONFLICT: 409,
-    ErrorKind.FORBIDDEN: 403,
-}
 TYPE_HINT: dict[AnswerType, str] = {
     AnswerType.MULTIPLE_CHOICE: "Mehrere Antworten möglich.",
 }
-
-
-def scope_of(who: SignedIn) -> Scope:
-    """The signed-in user's role and authority, as the library checks them."""
-    return Scope(who.user.role, who.user.authority_id)
 
 
 def status_of(error: AssessmentError) -> int:

@@ -39,7 +39,6 @@ from leitplanke.web.assessment_view import (
     posted_version,
     question_fields,
     raw_answers,
-    scope_of,
     status_of,
 )
 from leitplanke.web.authentication import (
@@ -51,6 +50,7 @@ from leitplanke.web.authentication import (
 )
 from leitplanke.web.dependencies import published_site
 from leitplanke.web.errors import error_response
+from leitplanke.web.registry_view import scope_of
 from leitplanke.web.rendering import render_app_page
 
 router = APIRouter(include_in_schema=False)
