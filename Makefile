@@ -6,7 +6,11 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test lint publish
 
-$(STAMP): pyproject.toml
+# The install compiles the personal-data detectors (see pyproject.toml): a change to them
+# installs again, so that the tests run the compiled form of the current sources.
+COMPILED := $(wildcard src/leitplanke/checks/personal_data/*.py)
+
+$(STAMP): pyproject.toml $(COMPILED)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[dev]"

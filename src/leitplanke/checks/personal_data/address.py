@@ -37,9 +37,10 @@ SEPARATE = (
     "Straße|Str\\.|Allee|Platz|Damm|Ufer|Weg|Ring|Chaussee|Promenade|Steig|Markt|Brücke|Tor"
     "|Park|Landstraße|Gasse|Stern|Graben|Kanal|Zeile|Heerstraße"
 )
-# A capitalised word, taken whole (possessive: no backtracking into it), starting at a capital
-# letter that does not continue a longer token.
-WORD = r"[A-ZÄÖÜ](?<![\w-][A-ZÄÖÜ])[\w'’-]*+"
+# Every street starts at a capital letter that does not continue a longer token. The pattern
+# takes that letter first, so that the regex engine skips ahead to capitals; the alternatives
+# below continue after it and look back at it.
+CAPITAL = r"[A-ZÄÖÜ](?<![\w-][A-ZÄÖÜ])"
 # Lower case within a word ("Sonnenallee"), capitalised after a hyphen ("Karl-Marx-Allee").
 FORMS = {form for suffix in SUFFIXES for form in (suffix, "-" + suffix.capitalize())}
 # One look-behind per suffix length (a look-behind's alternatives must be equally long).
@@ -48,12 +49,13 @@ ENDS_AS_STREET = "|".join(
     for length in sorted({len(form) for form in FORMS})
 )
 # "Karl-Marx-Allee", "Sonnenallee", "Frankfurter Allee", "Alt-Moabit", "Platz der Luftbrücke".
-# The look-ahead for the house number comes first: it rules out most words cheaply.
+# The rest of the capitalised word is taken whole (possessive: no backtracking into it); the
+# look-ahead for the house number comes first: it rules out most words cheaply.
 NAMED_STREET = (
-    rf"{WORD}(?:(?=[ \u00a0][1-9])(?:{ENDS_AS_STREET})|(?<=[sS]tr)\.(?=[ \u00a0][1-9])"
+    rf"[\w'’-]*+(?:(?=[ \u00a0][1-9])(?:{ENDS_AS_STREET})|(?<=[sS]tr)\.(?=[ \u00a0][1-9])"
     rf"|(?<=[ers])[ \u00a0](?:{SEPARATE}))"
-    rf"|A(?<![\w-]A)lt-[A-ZÄÖÜ][\w'’-]*+"
-    rf"|(?:S(?<![\w-]S)traße|P(?<![\w-]P)latz)[ \u00a0]de[rs][ \u00a0][A-ZÄÖÜ][\w'’-]*+"
+    rf"|(?<=A)lt-[A-ZÄÖÜ][\w'’-]*+"
+    rf"|(?:(?<=S)traße|(?<=P)latz)[ \u00a0]de[rs][ \u00a0][A-ZÄÖÜ][\w'’-]*+"
 )
 # Nouns after "Im"/"Am" that make a time or a quantity, not a street ("Im Jahr 2024").
 NOT_STREETS = (
@@ -66,9 +68,8 @@ NOT_STREETS = (
 )
 # "Am Lustgarten", "Unter den Linden": the same words start phrases of time and place.
 PREFIXED_STREET = (
-    r"(?:A(?<![\w-]A)(?:m|n[ \u00a0]de[rn]|uf[ \u00a0]de[rm])|I(?<![\w-]I)(?:m|n[ \u00a0]de[rn])"
-    r"|U(?<![\w-]U)nter[ \u00a0]den|Z(?<![\w-]Z)u[mr]|H(?<![\w-]H)inter[ \u00a0]der"
-    r"|V(?<![\w-]V)or[ \u00a0]dem)"
+    r"(?:(?<=A)(?:m|n[ \u00a0]de[rn]|uf[ \u00a0]de[rm])|(?<=I)(?:m|n[ \u00a0]de[rn])"
+    r"|(?<=U)nter[ \u00a0]den|(?<=Z)u[mr]|(?<=H)inter[ \u00a0]der|(?<=V)or[ \u00a0]dem)"
     rf"[ \u00a0](?!(?:{NOT_STREETS})\b)[A-ZÄÖÜ][\w'’-]*+"
 )
 HOUSE_NUMBER = (
@@ -153,13 +154,14 @@ def has_known_town(candidate: str) -> bool:
     return not match.group("code").startswith("00") and is_town(match.group("town"))
 
 
-DETECTORS = (
+DETECTORS: tuple[Detector, ...] = (
     Detector(
         name="address",
         kind="ADDRESS",
         patterns=(
             Pattern(
-                rf"(?:{NAMED_STREET}|(?P<prefixed>{PREFIXED_STREET}))[ \u00a0]{HOUSE_NUMBER}"
+                rf"{CAPITAL}(?:{NAMED_STREET}|(?P<prefixed>{PREFIXED_STREET}))"
+                rf"[ \u00a0]{HOUSE_NUMBER}"
                 rf"(?P<postcode>,?[ \u00a0]*(?:in[ \u00a0])?{POSTCODE_TOWN})?",
                 0.6,
                 "Straße mit Hausnummer",

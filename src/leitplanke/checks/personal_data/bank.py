@@ -24,13 +24,20 @@ def is_iban(candidate: str) -> bool:
     return bool(iban.is_valid(compact))
 
 
-DETECTORS = (
+DETECTORS: tuple[Detector, ...] = (
     Detector(
         name="iban",
         kind="IBAN",
         patterns=(
-            Pattern(GROUPED, 1.0, "IBAN mit gültiger Prüfsumme"),
-            Pattern(CONTIGUOUS, 1.0, "IBAN mit gültiger Prüfsumme"),
+            Pattern(
+                GROUPED,
+                1.0,
+                "IBAN mit gültiger Prüfsumme",
+                gate=r"[A-Z][A-Z]\d\d[ \u00a0][A-Z0-9]{4}[ \u00a0][A-Z0-9]{4}",
+            ),
+            Pattern(
+                CONTIGUOUS, 1.0, "IBAN mit gültiger Prüfsumme", gate=r"[A-Z][A-Z]\d\d[A-Z0-9]{11}"
+            ),
         ),
         validate=is_iban,
         gate=r"[A-Z][A-Z][0-9][0-9]",

@@ -33,10 +33,13 @@ MONTHS = {
     "dez": 12,
 }
 MONTH_NAMES = "|".join(sorted((name.capitalize() for name in MONTHS), key=len, reverse=True))
-DAY = r"(?:0?[1-9]|[12]\d|3[01])"
-NUMERIC = rf"(?<![\d.]){DAY}\.[ \u00a0]?(?:0?[1-9]|1[0-2])\.[ \u00a0]?(?:19|20)?\d{{2}}(?![\d])"
-WORDY = rf"(?<![\d.]){DAY}\.[ \u00a0]?(?:{MONTH_NAMES})\.?(?:[ \u00a0](?:19|20)\d{{2}})?(?!\w)"
-ISO = r"(?<!\d)(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d)"
+# A day (1–31, maybe with a leading zero) not preceded by a digit or period. The patterns start
+# with a digit and look back from it, so that the regex engine skips ahead to the digits: the
+# digit taken decides what may follow ("0" a digit 1–9, "1" or "2" any digit, "3" a 0 or 1).
+DAY = r"\d(?<![\d.]\d)(?:(?<=0)[1-9]|(?<=[12])\d?|(?<=3)[01]?|(?<=[4-9]))"
+NUMERIC = rf"{DAY}\.[ \u00a0]?(?:0?[1-9]|1[0-2])\.[ \u00a0]?(?:19|20)?\d{{2}}(?![\d])"
+WORDY = rf"{DAY}\.[ \u00a0]?(?:{MONTH_NAMES})\.?(?:[ \u00a0](?:19|20)\d{{2}})?(?!\w)"
+ISO = r"[12](?<!\d[12])(?:(?<=1)9|(?<=2)0)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d)"
 BIRTH_YEAR = r"(?:geboren|geb\.|Jahrgang|Geburtsjahr)[ \u00a0](?:im[ \u00a0]Jahr[ \u00a0]|in[ \u00a0]|:[ \u00a0]?)?(?P<year>(?:19|20)\d{2})(?!\d)"  # noqa: E501
 # What every match of these patterns contains, starting at a literal character (which the regex
 # engine skips ahead to): a cheap test whether the pattern, slow to try at every digit, can match.
@@ -76,7 +79,7 @@ BIRTH_CONTEXT = (
     "*",
 )
 
-DETECTORS = (
+DETECTORS: tuple[Detector, ...] = (
     Detector(
         name="date_of_birth",
         kind="DATE_OF_BIRTH",

@@ -43,4 +43,6 @@ def find_emails(text: str) -> list[Entity]:
     return found
 
 
-DETECTORS = (Detector(name="email", kind="EMAIL", find=find_emails, triggers=("@",)),)
+DETECTORS: tuple[Detector, ...] = (
+    Detector(name="email", kind="EMAIL", find=find_emails, triggers=("@",)),
+)

@@ -22,12 +22,15 @@ Kind = Literal[
 KINDS: tuple[Kind, ...] = get_args(Kind)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Entity:
     """Personal data of `kind` at `text[start:end]`, with a score in 0–1 and why it was found.
 
     `role` is set for a person named in a public office (e.g. "Bürgermeisterin"): a rule may
     allow office holders named in their official role.
+
+    A value: not changed once made. It is not frozen because the compiled detectors make many
+    of them, and a frozen dataclass is built several times more slowly.
     """
 
     kind: str

@@ -92,9 +92,13 @@ REGISTERS = (
     "O|S|C|T|U|K|L|F|W|E|Ds|Js|Ls|Ns|Qs|Ss|Cs|Gs|Ks|KLs|AR|Ca|Sa|Ta|Ga|BvR|BvL|BvE|BvF|BvB|BvQ"
     "|ZR|ZB|StR|AZR|ARs|OWi|Ws|UF|WF|XIV|Kap|Zs|Sch|BV|Ha|Nc"
 )
+# The first character (of a court's letters or the register's number) comes first, with a
+# look-behind for a word start: the regex engine skips ahead to such characters instead of
+# trying the pattern at every position. The alternatives continue after it and look back at it.
 COURT = (
-    rf"(?<![\w/])(?:[A-Z]{{2,4}}[ \u00a0])?(?:\d{{1,3}}|[IVX]{{1,5}})[ \u00a0](?:{REGISTERS})"
-    r"[ \u00a0]\d{1,6}/\d{2}(?:\d{2})?(?![\w/])"
+    r"[A-Z\d](?<![\w/][A-Z\d])(?:(?<=[A-Z])[A-Z]{1,3}[ \u00a0](?:\d{1,3}|[IVX]{1,5})"
+    r"|(?<=\d)\d{0,2}|(?<=[IVX])[IVX]{0,4})"
+    rf"[ \u00a0](?:{REGISTERS})[ \u00a0]\d{{1,6}}/\d{{2}}(?:\d{{2}})?(?![\w/])"
 )
 
 LABELS = (
@@ -112,8 +116,8 @@ LABELS = (
     "az ",
     "gz ",
 )
-# A number with a slash and year as courts write them ("345/21").
-COURT_GATE = r"\d/\d\d"
+# What every match of `COURT` contains: register number, register, number with slash and year.
+COURT_GATE = rf"(?:\d|[IVX])[ \u00a0](?:{REGISTERS})[ \u00a0]\d{{1,6}}/\d\d"
 
 
 def has_digit(candidate: str) -> bool:
@@ -123,7 +127,7 @@ def has_digit(candidate: str) -> bool:
     return digits >= 3 or (digits >= 1 and len(candidate) >= 4)
 
 
-DETECTORS = (
+DETECTORS: tuple[Detector, ...] = (
     Detector(
         name="file_reference",
         kind="FILE_REFERENCE",

@@ -133,7 +133,7 @@ def find_labelled_passports(text: str) -> list[Entity]:
     return found
 
 
-DETECTORS = (
+DETECTORS: tuple[Detector, ...] = (
     Detector(
         name="id_card",
         kind="ID_CARD",

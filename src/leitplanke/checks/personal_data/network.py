@@ -26,7 +26,7 @@ def is_ip(candidate: str) -> bool:
     return True
 
 
-DETECTORS = (
+DETECTORS: tuple[Detector, ...] = (
     Detector(
         name="ip_address",
         kind="IP_ADDRESS",

@@ -3,6 +3,7 @@
 import re
 from functools import lru_cache
 from itertools import accumulate
+from typing import Final
 
 from leitplanke.checks.personal_data.detector import Detector, is_word_char
 from leitplanke.checks.personal_data.entity import Entity
@@ -16,8 +17,11 @@ from leitplanke.checks.personal_data.lexicon import (
 
 CUES = "person_cues.yaml"
 
-# A word starting with a capital letter, not inside a handle, hashtag or longer token.
-CAPITALISED = re.compile(r"[A-ZÄÖÜÀ-ÖØ-ÞĀ-ſ](?<![\w@#'’-].)[\w'’-]*")
+# A word starting with a capital letter, not inside a handle, hashtag or longer token. The
+# Latin letters and digits, which `\w` includes, are also listed: the regex engine finds them
+# in its table before it asks the Unicode database.
+WORD_CHARS = r"0-9A-Za-z_À-ÖØ-öø-ſ\w'’\-"
+CAPITALISED = re.compile(rf"[A-ZÄÖÜÀ-ÖØ-ÞĀ-ſ](?<![{WORD_CHARS}@#].)[{WORD_CHARS}]*")
 # Splits a text into the text between capitalised words and the words: gap, word, …, gap.
 WORDS_AND_GAPS = re.compile(f"({CAPITALISED.pattern})")
 
@@ -104,12 +108,18 @@ def previous_word(text: str, start: int, reach: int) -> str | None:
     return text[begin:end]
 
 
-# What a capitalised word can be, as bit flags.
-TITLE, NOUN_TITLE, GOVERNS, OFFICE, ROLE, NAME, FIRST, SURNAME, AMBIGUOUS = (
-    1 << bit for bit in range(9)
-)
-SEED = TITLE | GOVERNS | OFFICE | ROLE | FIRST | SURNAME
-CUE = TITLE | GOVERNS | OFFICE | ROLE
+# What a capitalised word can be, as bit flags (final: compiled code uses them as constants).
+TITLE: Final = 1
+NOUN_TITLE: Final = 2
+GOVERNS: Final = 4
+OFFICE: Final = 8
+ROLE: Final = 16
+NAME: Final = 32
+FIRST: Final = 64
+SURNAME: Final = 128
+AMBIGUOUS: Final = 256
+SEED: Final = TITLE | GOVERNS | OFFICE | ROLE | FIRST | SURNAME
+CUE: Final = TITLE | GOVERNS | OFFICE | ROLE
 
 
 @lru_cache(maxsize=1 << 16)
@@ -140,14 +150,15 @@ CLASSES: dict[str, int] = {}
 
 def classes_of(words: list[str]) -> list[int]:
     """The flags of each of `words`, as `word_class` gives them."""
-    classes = list(map(CLASSES.get, words))
-    if None in classes:
-        if len(CLASSES) > 1 << 16:
-            CLASSES.clear()
-        for index, flags in enumerate(classes):
-            if flags is None:
-                classes[index] = CLASSES[words[index]] = word_class(words[index])
-    return classes  # type: ignore[return-value]
+    classes: list[int] = []
+    for word in words:
+        flags = CLASSES.get(word)
+        if flags is None:
+            if len(CLASSES) > 1 << 16:
+                CLASSES.clear()
+            flags = CLASSES[word] = word_class(word)
+        classes.append(flags)
+    return classes
 
 
 class NameFinder:
@@ -345,7 +356,7 @@ class NameFinder:
         return ""
 
 
-STRONG = TITLE | GOVERNS | OFFICE | ROLE
+STRONG: Final = TITLE | GOVERNS | OFFICE | ROLE
 
 
 def scan_persons(text: str) -> list[Entity]:
@@ -377,4 +388,4 @@ def _scan_persons(text: str) -> list[Entity]:
     return finder.find(seeds)
 
 
-DETECTORS = (Detector(name="person", kind="PERSON", find=scan_persons),)
+DETECTORS: tuple[Detector, ...] = (Detector(name="person", kind="PERSON", find=scan_persons),)

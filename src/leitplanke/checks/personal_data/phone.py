@@ -36,7 +36,7 @@ def is_phone_number(candidate: str) -> bool:
     return phonenumbers.is_valid_number(number)
 
 
-DETECTORS = (
+DETECTORS: tuple[Detector, ...] = (
     Detector(
         name="phone",
         kind="PHONE",

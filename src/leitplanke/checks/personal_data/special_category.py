@@ -220,11 +220,12 @@ PERSON_NOUN = re.compile(
 FAMILY = re.compile(r"\b(?:Familie|Ehepaar|Geschwister)\s+[A-ZÄÖÜ][\w\u0100-\u024f-]+")
 PERSON_NOUNS = frozenset(words("person_cues.yaml", "person_nouns"))
 # A period, "!" or "?" before a space, not after an abbreviation or initial nor before a
-# lower-case letter ("am 14.02. ist"); or a line break.
+# lower-case letter ("am 14.02. ist"); or a line break. One character class first: the regex
+# engine skips ahead to those characters.
 SENTENCE_END = re.compile(
-    r"[.!?](?<!\b[A-Z].)(?<!\bDr.|\bHr.|\bFr.|\bNr.|\bca.|\bSt.)"
+    r"[.!?\n](?:(?<=\n)|(?<!\b[A-Z].)(?<!\bDr.|\bHr.|\bFr.|\bNr.|\bca.|\bSt.)"
     r"(?<!\bgeb.|[sS]tr.|\bTel.|\bvgl.|\bggf.|\bAbs.|\bArt.|\bbzw.)(?<!\bProf.|\bevtl.|\binkl.)"
-    r"\s(?![a-zäöüß])|\n"
+    r"\s(?![a-zäöüß]))"
 )
 # Letters that `re.IGNORECASE` takes for "i" and "s" but `str.lower` keeps apart.
 FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
@@ -441,7 +442,7 @@ def find_special_categories(text: str) -> list[Entity]:
     return found
 
 
-DETECTORS = (
+DETECTORS: tuple[Detector, ...] = (
     Detector(
         name="special_category",
         kind="SPECIAL_CATEGORY",

@@ -53,7 +53,7 @@ def is_vat_identifier(candidate: str) -> bool:
     return bool(ch_uid.is_valid(compact.removesuffix("MWST")))
 
 
-DETECTORS = (
+DETECTORS: tuple[Detector, ...] = (
     Detector(
         name="tax_id",
         kind="TAX_ID",
@@ -87,7 +87,8 @@ DETECTORS = (
         context_boost=0.4,
         window=60,
         validate=is_tax_identifier,
-        gate=r"[0-9]{3}[ \u00a0/]?[0-9]{3}",
+        # Either pattern's gate: the detector runs only where one of them can match.
+        gate=r"\d{11}|\d\d[ \u00a0]\d{3}[ \u00a0]\d{3}[ \u00a0]\d{3}|\d\d/\d{3,4}/\d{4}",
     ),
     Detector(
         name="vat_id",
@@ -103,11 +104,7 @@ DETECTORS = (
         context=VAT_CONTEXT,
         context_boost=0.15,
         validate=is_vat_identifier,
-        triggers=(
-            "atu",
-            "che-",
-            "che1",
-            *(f"de{space}{digit}" for space in ("", " ") for digit in "0123456789"),
-        ),
+        # What every candidate contains: a country prefix with the start of its digits.
+        gate=r"DE[ \u00a0]?\d{9}|ATU\d{8}|CHE-?\d{3}",
     ),
 )

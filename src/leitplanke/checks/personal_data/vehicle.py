@@ -25,7 +25,7 @@ def is_plate(candidate: str) -> bool:
     return sum(len(part) for part in match.groups()) <= 8
 
 
-DETECTORS = (
+DETECTORS: tuple[Detector, ...] = (
     Detector(
         name="plate",
         kind="PLATE",
