@@ -1,6 +1,8 @@
 """A detector as data: patterns, context words, counter-context, validation, gate."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from leitplanke.checks.personal_data import Detector, Pattern
 from leitplanke.checks.personal_data.detector import WordList
@@ -60,3 +62,26 @@ def test_a_detector_needs_patterns_or_a_finder():
 )
 def test_context_words_match_whole_words_or_prefixes(words, text, want):
     assert WordList(words).search(text) == want
+
+
+CONTEXT_WORDS = WordList(("Tel.", "Tel", "Fax*", "ab", "*", "Nummer"))
+
+
+@given(
+    st.text(alphabet="Tel.Faxb* 0123abNumer\n-", max_size=40),
+    st.integers(min_value=0, max_value=40),
+    st.integers(min_value=0, max_value=12),
+    st.integers(min_value=0, max_value=30),
+    st.integers(min_value=0, max_value=30),
+)
+def test_searching_around_a_candidate_finds_what_the_search_before_then_after_finds(
+    text: str, start: int, length: int, window: int, window_after: int
+) -> None:
+    start = min(start, len(text))
+    end = min(start + length, len(text))
+    before, after = max(0, start - window), end + window_after
+    lower = text.lower()
+    separately = CONTEXT_WORDS.search_in(text, lower, before, start) or CONTEXT_WORDS.search_in(
+        text, lower, end, after
+    )
+    assert CONTEXT_WORDS.search_around(text, lower, before, start, end, after) == separately

@@ -1,11 +1,12 @@
 """Detects postal addresses: street with house number, postcode with town, or both together."""
 
 import re
+from typing import Final
 
-from leitplanke.checks.personal_data.detector import Detector, Pattern
+from leitplanke.checks.personal_data.detector import WORD_CLASS, Detector, Pattern
 from leitplanke.checks.personal_data.lexicon import places
 
-SUFFIXES = [
+SUFFIXES: Final = [
     "straße",
     "strasse",
     "str.",
@@ -33,32 +34,32 @@ SUFFIXES = [
     "passage",
     "terrassen",
 ]
-SEPARATE = (
+SEPARATE: Final = (
     "Straße|Str\\.|Allee|Platz|Damm|Ufer|Weg|Ring|Chaussee|Promenade|Steig|Markt|Brücke|Tor"
     "|Park|Landstraße|Gasse|Stern|Graben|Kanal|Zeile|Heerstraße"
 )
 # Every street starts at a capital letter that does not continue a longer token. The pattern
 # takes that letter first, so that the regex engine skips ahead to capitals; the alternatives
 # below continue after it and look back at it.
-CAPITAL = r"[A-ZÄÖÜ](?<![\w-][A-ZÄÖÜ])"
+CAPITAL: Final = r"[A-ZÄÖÜ](?<![\w-][A-ZÄÖÜ])"
 # Lower case within a word ("Sonnenallee"), capitalised after a hyphen ("Karl-Marx-Allee").
-FORMS = {form for suffix in SUFFIXES for form in (suffix, "-" + suffix.capitalize())}
+FORMS: Final = {form for suffix in SUFFIXES for form in (suffix, "-" + suffix.capitalize())}
 # One look-behind per suffix length (a look-behind's alternatives must be equally long).
-ENDS_AS_STREET = "|".join(
+ENDS_AS_STREET: Final = "|".join(
     "(?<=" + "|".join(re.escape(form) for form in sorted(FORMS) if len(form) == length) + ")"
     for length in sorted({len(form) for form in FORMS})
 )
 # "Karl-Marx-Allee", "Sonnenallee", "Frankfurter Allee", "Alt-Moabit", "Platz der Luftbrücke".
 # The rest of the capitalised word is taken whole (possessive: no backtracking into it); the
 # look-ahead for the house number comes first: it rules out most words cheaply.
-NAMED_STREET = (
-    rf"[\w'’-]*+(?:(?=[ \u00a0][1-9])(?:{ENDS_AS_STREET})|(?<=[sS]tr)\.(?=[ \u00a0][1-9])"
+NAMED_STREET: Final = (
+    rf"[{WORD_CLASS}'’-]*+(?:(?=[ \u00a0][1-9])(?:{ENDS_AS_STREET})|(?<=[sS]tr)\.(?=[ \u00a0][1-9])"
     rf"|(?<=[ers])[ \u00a0](?:{SEPARATE}))"
-    rf"|(?<=A)lt-[A-ZÄÖÜ][\w'’-]*+"
-    rf"|(?:(?<=S)traße|(?<=P)latz)[ \u00a0]de[rs][ \u00a0][A-ZÄÖÜ][\w'’-]*+"
+    rf"|(?<=A)lt-[A-ZÄÖÜ][{WORD_CLASS}'’-]*+"
+    rf"|(?:(?<=S)traße|(?<=P)latz)[ \u00a0]de[rs][ \u00a0][A-ZÄÖÜ][{WORD_CLASS}'’-]*+"
 )
 # Nouns after "Im"/"Am" that make a time or a quantity, not a street ("Im Jahr 2024").
-NOT_STREETS = (
+NOT_STREETS: Final = (
     "Jahr|Jahre|Monat|Alter|Durchschnitt|Schnitt|Schuljahr|Vorjahr|Zeitraum|Bereich|Raum|Haus"
     "|Gebäude|Saal|Kapitel|Abschnitt|Artikel|Rahmen|Zuge|Moment|Umfang|Wert|Januar|Februar|März"
     "|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Montag|Dienstag|Mittwoch"
@@ -67,22 +68,22 @@ NOT_STREETS = (
     "|Beispiel|Zeit|Ende|Tag|Vergleich|Anschluss|Auftrag|Namen|Jahresverlauf|Folgenden|Anhang"
 )
 # "Am Lustgarten", "Unter den Linden": the same words start phrases of time and place.
-PREFIXED_STREET = (
+PREFIXED_STREET: Final = (
     r"(?:(?<=A)(?:m|n[ \u00a0]de[rn]|uf[ \u00a0]de[rm])|(?<=I)(?:m|n[ \u00a0]de[rn])"
     r"|(?<=U)nter[ \u00a0]den|(?<=Z)u[mr]|(?<=H)inter[ \u00a0]der|(?<=V)or[ \u00a0]dem)"
-    rf"[ \u00a0](?!(?:{NOT_STREETS})\b)[A-ZÄÖÜ][\w'’-]*+"
+    rf"[ \u00a0](?!(?:{NOT_STREETS})\b)[A-ZÄÖÜ][{WORD_CLASS}'’-]*+"
 )
-HOUSE_NUMBER = (
+HOUSE_NUMBER: Final = (
     r"[1-9]\d{0,2}(?:[ \u00a0]?[a-h](?![\w]))?(?:[ \u00a0]?[-–/][ \u00a0]?[1-9]\d{0,2}[a-h]?)?"
     r"(?![\w%€]|[.,:]\d|[ \u00a0]?(?:Uhr|Euro|EUR|Prozent|Jahr|Monat|Woche|Tag|km|m\b|Meter"
     r"|Minute|Stunde|Person|Mensch|Teilnehm|Plätze|Stück|Mal\b|bis\b))"
 )
-POSTCODE_TOWN = (
+POSTCODE_TOWN: Final = (
     r"\d{5}[ \u00a0]+(?P<town>[A-ZÄÖÜ][\w]+(?:-[A-ZÄÖÜ][\w]+)*"
     r"(?:[ \u00a0](?:an[ \u00a0]der|am|im|in|a\.[ \u00a0]?d\.)[ \u00a0][A-ZÄÖÜ][\w]+)?)"
 )
-POSTCODE_TOWN_RE = re.compile(r"(?P<code>\d{5})[ \u00a0]+(?P<town>[A-ZÄÖÜ][\w]+)")
-TOWN_ENDINGS = (
+POSTCODE_TOWN_RE: Final = re.compile(r"(?P<code>\d{5})[ \u00a0]+(?P<town>[A-ZÄÖÜ][\w]+)")
+TOWN_ENDINGS: Final = (
     "stadt",
     "burg",
     "dorf",
@@ -100,7 +101,7 @@ TOWN_ENDINGS = (
     "ow",
     "itz",
 )
-CONTEXT = (
+CONTEXT: Final = (
     "wohnt",
     "wohnte",
     "wohnen",
@@ -119,9 +120,9 @@ CONTEXT = (
     "Nachbar*",
 )
 # Five digits before a capitalised word, as a postcode before its town.
-POSTCODE_GATE = r"[0-9]{5}[ \u00a0]+[A-ZÄÖÜ]"
+POSTCODE_GATE: Final = r"[0-9]{5}[ \u00a0]+[A-ZÄÖÜ]"
 # A street suffix before a space ("straße 1"), or a word of the address context.
-TRIGGERS = (
+TRIGGERS: Final = (
     *(f"{suffix} " for suffix in SUFFIXES),
     *(f"{suffix}\u00a0" for suffix in SUFFIXES),
     *(word.rstrip("*").lower() for word in CONTEXT),
@@ -131,8 +132,10 @@ TRIGGERS = (
 # What every match of the street pattern contains: a street ending ("…straße", "…str.",
 # "Allee") right before a house number, "Alt-", or a phrase such as "Am Lustgarten" or "Platz
 # der Luftbrücke" followed by a house number.
-BEFORE_NUMBER = sorted(FORMS | {"Str.", "str."} | set(SEPARATE.replace("\\.", ".").split("|")))
-COULD_HOLD_STREET = (
+BEFORE_NUMBER: Final = sorted(
+    FORMS | {"Str.", "str."} | set(SEPARATE.replace("\\.", ".").split("|"))
+)
+COULD_HOLD_STREET: Final = (
     "(?:" + "|".join(re.escape(form) for form in BEFORE_NUMBER) + r")[ \u00a0][1-9]|Alt-"
     r"|(?:A(?:m|n[ \u00a0]de[rn]|uf[ \u00a0]de[rm])|I(?:m|n[ \u00a0]de[rn])|Unter[ \u00a0]den"
     r"|Zu[mr]|Hinter[ \u00a0]der|Vor[ \u00a0]dem|Straße[ \u00a0]de[rs]|Platz[ \u00a0]de[rs])"
@@ -154,7 +157,7 @@ def has_known_town(candidate: str) -> bool:
     return not match.group("code").startswith("00") and is_town(match.group("town"))
 
 
-DETECTORS: tuple[Detector, ...] = (
+DETECTORS: Final[tuple[Detector, ...]] = (
     Detector(
         name="address",
         kind="ADDRESS",

@@ -1,6 +1,7 @@
 """Detects IBANs (International Bank Account Numbers) and keeps only those with a valid checksum."""
 
 from functools import lru_cache
+from typing import Final
 
 from stdnum import iban
 
@@ -8,9 +9,11 @@ from leitplanke.checks.personal_data.detector import Detector, Pattern
 
 # Country code, check digits, then the account part: in groups of four or run together. (The
 # look-behind after the first letter keeps the regex engine's fast skip to capital letters.)
-COUNTRY = r"[A-Z](?<![\w-][A-Z])[A-Z]\d\d"
-GROUPED = rf"{COUNTRY}(?:[ \u00a0][A-Z0-9]{{4}}){{2,7}}(?:[ \u00a0][A-Z0-9]{{1,3}})?(?![\w-])"
-CONTIGUOUS = rf"{COUNTRY}[A-Z0-9]{{11,30}}(?![\w-])"
+COUNTRY: Final = r"[A-Z](?<![\w-][A-Z])[A-Z]\d\d"
+GROUPED: Final = (
+    rf"{COUNTRY}(?:[ \u00a0][A-Z0-9]{{4}}){{2,7}}(?:[ \u00a0][A-Z0-9]{{1,3}})?(?![\w-])"
+)
+CONTIGUOUS: Final = rf"{COUNTRY}[A-Z0-9]{{11,30}}(?![\w-])"
 
 
 @lru_cache(maxsize=1024)
@@ -24,7 +27,7 @@ def is_iban(candidate: str) -> bool:
     return bool(iban.is_valid(compact))
 
 
-DETECTORS: tuple[Detector, ...] = (
+DETECTORS: Final[tuple[Detector, ...]] = (
     Detector(
         name="iban",
         kind="IBAN",

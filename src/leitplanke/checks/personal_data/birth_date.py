@@ -2,10 +2,11 @@
 
 import re
 from datetime import date
+from typing import Final
 
 from leitplanke.checks.personal_data.detector import Detector, Pattern
 
-MONTHS = {
+MONTHS: Final = {
     "januar": 1,
     "jänner": 1,
     "jan": 1,
@@ -32,22 +33,24 @@ MONTHS = {
     "dezember": 12,
     "dez": 12,
 }
-MONTH_NAMES = "|".join(sorted((name.capitalize() for name in MONTHS), key=len, reverse=True))
+MONTH_NAMES: Final = "|".join(sorted((name.capitalize() for name in MONTHS), key=len, reverse=True))
 # A day (1–31, maybe with a leading zero) not preceded by a digit or period. The patterns start
 # with a digit and look back from it, so that the regex engine skips ahead to the digits: the
 # digit taken decides what may follow ("0" a digit 1–9, "1" or "2" any digit, "3" a 0 or 1).
-DAY = r"\d(?<![\d.]\d)(?:(?<=0)[1-9]|(?<=[12])\d?|(?<=3)[01]?|(?<=[4-9]))"
-NUMERIC = rf"{DAY}\.[ \u00a0]?(?:0?[1-9]|1[0-2])\.[ \u00a0]?(?:19|20)?\d{{2}}(?![\d])"
-WORDY = rf"{DAY}\.[ \u00a0]?(?:{MONTH_NAMES})\.?(?:[ \u00a0](?:19|20)\d{{2}})?(?!\w)"
-ISO = r"[12](?<!\d[12])(?:(?<=1)9|(?<=2)0)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d)"
-BIRTH_YEAR = r"(?:geboren|geb\.|Jahrgang|Geburtsjahr)[ \u00a0](?:im[ \u00a0]Jahr[ \u00a0]|in[ \u00a0]|:[ \u00a0]?)?(?P<year>(?:19|20)\d{2})(?!\d)"  # noqa: E501
+DAY: Final = r"\d(?<![\d.]\d)(?:(?<=0)[1-9]|(?<=[12])\d?|(?<=3)[01]?|(?<=[4-9]))"
+NUMERIC: Final = rf"{DAY}\.[ \u00a0]?(?:0?[1-9]|1[0-2])\.[ \u00a0]?(?:19|20)?\d{{2}}(?![\d])"
+WORDY: Final = rf"{DAY}\.[ \u00a0]?(?:{MONTH_NAMES})\.?(?:[ \u00a0](?:19|20)\d{{2}})?(?!\w)"
+ISO: Final = (
+    r"[12](?<!\d[12])(?:(?<=1)9|(?<=2)0)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d)"
+)
+BIRTH_YEAR: Final = r"(?:geboren|geb\.|Jahrgang|Geburtsjahr)[ \u00a0](?:im[ \u00a0]Jahr[ \u00a0]|in[ \u00a0]|:[ \u00a0]?)?(?P<year>(?:19|20)\d{2})(?!\d)"  # noqa: E501
 # What every match of these patterns contains, starting at a literal character (which the regex
 # engine skips ahead to): a cheap test whether the pattern, slow to try at every digit, can match.
 # The detector runs on its triggers alone, so Python asks these gates, not the shared pass.
-NUMERIC_GATE = r"\.(?<=\d\.)[ \u00a0]?\d"
-WORDY_GATE = r"\.(?<=\d\.)[ \u00a0]?[A-Z]"
-ISO_GATE = r"-(?<=\d-)\d\d-\d"
-PARTS = re.compile(r"\d+|[^\W\d]+")
+NUMERIC_GATE: Final = r"\.(?<=\d\.)[ \u00a0]?\d"
+WORDY_GATE: Final = r"\.(?<=\d\.)[ \u00a0]?[A-Z]"
+ISO_GATE: Final = r"-(?<=\d-)\d\d-\d"
+PARTS: Final = re.compile(r"\d+|[^\W\d]+")
 
 
 def is_calendar_date(candidate: str) -> bool:
@@ -66,7 +69,7 @@ def is_calendar_date(candidate: str) -> bool:
         return False
 
 
-BIRTH_CONTEXT = (
+BIRTH_CONTEXT: Final = (
     "geboren",
     "geb.",
     "Geburtsdatum",
@@ -79,7 +82,7 @@ BIRTH_CONTEXT = (
     "*",
 )
 
-DETECTORS: tuple[Detector, ...] = (
+DETECTORS: Final[tuple[Detector, ...]] = (
     Detector(
         name="date_of_birth",
         kind="DATE_OF_BIRTH",

@@ -3,10 +3,15 @@
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Final
 
 import ahocorasick
 
 from leitplanke.checks.personal_data.entity import Entity
+
+# `\w` in a character class, with the Latin letters and digits (which it includes) listed first:
+# Python's regex engine finds those in its table instead of asking the Unicode database.
+WORD_CLASS: Final = r"0-9A-Za-z_À-ÖØ-öø-ſ\w"
 
 Validator = Callable[[str], bool]
 Finder = Callable[[str], Iterable[Entity]]
@@ -26,7 +31,7 @@ def lowered(text: str) -> str:
     return lower
 
 
-_LOWERED: list[tuple[str | None, str]] = [(None, "")]
+_LOWERED: Final[list[tuple[str | None, str]]] = [(None, "")]
 
 
 def is_word_char(char: str) -> bool:
@@ -79,6 +84,30 @@ class WordList:
             if bounded_left and begin > start and is_word_char(lower[begin - 1]):
                 continue
             if bounded_right and last + 1 < end and is_word_char(lower[last + 1]):
+                continue
+            return text[begin : last + 1]
+        return None
+
+    def search_around(
+        self, text: str, lower: str, before: int, start: int, end: int, after: int
+    ) -> str | None:
+        """`search_in(text, lower, before, start) or search_in(text, lower, end, after)` in one
+        pass over `text[before:after]`: the windows before and after a candidate at
+        `text[start:end]`. Words that reach into the candidate count in neither window."""
+        after = min(after, len(text))
+        if before >= after:
+            return None
+        for last, (length, bounded_left, bounded_right) in self._iter(lower, before, after):
+            begin = last - length + 1
+            if last < start:  # in the window before: it ends at `start`
+                low, high = before, start
+            elif begin >= end:  # in the window after: it starts at `end`
+                low, high = end, after
+            else:
+                continue
+            if bounded_left and begin > low and is_word_char(lower[begin - 1]):
+                continue
+            if bounded_right and last + 1 < high and is_word_char(lower[last + 1]):
                 continue
             return text[begin : last + 1]
         return None
@@ -224,9 +253,7 @@ class Detector:
         before = max(0, start - self.window)
         after = end + self.window_after
         if context is not None:
-            word = context.search_in(text, lower, before, start) or context.search_in(
-                text, lower, end, after
-            )
+            word = context.search_around(text, lower, before, start, end, after)
             if word is not None:
                 score += self.context_boost
                 reason = f"{reason}; Kontextwort „{word}“"

@@ -1,6 +1,7 @@
 """Detects e-mail addresses; functional mailboxes (presse@, info@) score lower than others."""
 
 import re
+from typing import Final
 
 from leitplanke.checks.personal_data.detector import Detector
 from leitplanke.checks.personal_data.entity import Entity
@@ -8,12 +9,12 @@ from leitplanke.checks.personal_data.lexicon import first_names, read_list
 
 # Matched from the start of the local part, which is found by walking back from each "@": a
 # regex that tried every word of the text as a local part would be slow.
-EMAIL = re.compile(
+EMAIL: Final = re.compile(
     r"[\w%+-]+(?:\.[\w%+-]+)*@(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+[^\W\d_]{2,24}(?![\w-])"
 )
-LOCAL_CHARACTERS = frozenset(".%+-_")
-FUNCTIONAL = read_list("functional_mailboxes.txt")
-SEPARATORS = re.compile(r"[._-]")
+LOCAL_CHARACTERS: Final = frozenset(".%+-_")
+FUNCTIONAL: Final = read_list("functional_mailboxes.txt")
+SEPARATORS: Final = re.compile(r"[._-]")
 
 
 def find_emails(text: str) -> list[Entity]:
@@ -43,6 +44,6 @@ def find_emails(text: str) -> list[Entity]:
     return found
 
 
-DETECTORS: tuple[Detector, ...] = (
+DETECTORS: Final[tuple[Detector, ...]] = (
     Detector(name="email", kind="EMAIL", find=find_emails, triggers=("@",)),
 )

@@ -2,12 +2,13 @@
 
 from collections.abc import Collection, Iterable
 from operator import attrgetter
+from typing import Final
 
 from leitplanke.checks.personal_data.builtin import BUILT_IN
 from leitplanke.checks.personal_data.entity import Entity
 from leitplanke.checks.personal_data.registry import DetectorRegistry
 
-REGISTRY = DetectorRegistry(BUILT_IN)
+REGISTRY: Final = DetectorRegistry(BUILT_IN)
 
 
 def resolve_overlaps(entities: Iterable[Entity]) -> list[Entity]:

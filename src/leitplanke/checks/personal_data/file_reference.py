@@ -1,12 +1,13 @@
 """Detects file reference numbers (Aktenzeichen, Geschäftszeichen) of authorities and courts."""
 
 import re
+from typing import Final
 
 from leitplanke.checks.personal_data.detector import Detector, Pattern
 
 # Labels of a reference number, long forms (matched as whole words, "-nummer" and "-nr." forms
 # generated): "Vorgang 250314-1732-e047221", "Einsatznummer E-25-041187".
-LABEL_STEMS = (
+LABEL_STEMS: Final = (
     "Vorgang",
     "Vorgangs",
     "Fall",
@@ -43,8 +44,8 @@ LABEL_STEMS = (
     "Leistungs",
     "Sozialversicherungs",
 )
-NUMBER_FORMS = ("nummer", "-Nummer", "nr.", "-Nr.", "nr", "-Nr", "zeichen")
-LABEL_WORDS = (
+NUMBER_FORMS: Final = ("nummer", "-Nummer", "nr.", "-Nr.", "nr", "-Nr", "zeichen")
+LABEL_WORDS: Final = (
     "Aktenzeichen",
     "Geschäftszeichen",
     "Gesch.-Z.",
@@ -59,7 +60,7 @@ LABEL_WORDS = (
 )
 
 
-SHORT_LABELS = ("Az.", "AZ", "Az", "Gz.", "GZ", "Gz", "Vg.-Nr.")
+SHORT_LABELS: Final = ("Az.", "AZ", "Az", "Gz.", "GZ", "Gz", "Vg.-Nr.")
 
 
 def label_pattern(labels: set[str]) -> str:
@@ -74,11 +75,11 @@ def label_pattern(labels: set[str]) -> str:
     )
 
 
-LABEL_ALTERNATIVES = label_pattern(
+LABEL_ALTERNATIVES: Final = label_pattern(
     {*LABEL_WORDS, *SHORT_LABELS, *(stem + form for stem in LABEL_STEMS for form in NUMBER_FORMS)}
 )
 # A labelled reference: "Az.: II A 12 – 0345/2023", "Geschäftszeichen 12-3456/24".
-LABELLED = (
+LABELLED: Final = (
     rf"(?:{LABEL_ALTERNATIVES})(?![\w-])"
     r"[ \u00a0]*[:.]?[ \u00a0]*(?:lautet[ \u00a0]|ist[ \u00a0]|Nr\.[ \u00a0]*)?"
     r"(?P<reference>"
@@ -88,20 +89,20 @@ LABELLED = (
 )
 # Registers of German courts and public prosecutors: "12 O 345/21", "2 BvR 1234/19",
 # "XII ZR 123/20", "234 Js 1234/19", "VG 1 K 123/20".
-REGISTERS = (
+REGISTERS: Final = (
     "O|S|C|T|U|K|L|F|W|E|Ds|Js|Ls|Ns|Qs|Ss|Cs|Gs|Ks|KLs|AR|Ca|Sa|Ta|Ga|BvR|BvL|BvE|BvF|BvB|BvQ"
     "|ZR|ZB|StR|AZR|ARs|OWi|Ws|UF|WF|XIV|Kap|Zs|Sch|BV|Ha|Nc"
 )
 # The first character (of a court's letters or the register's number) comes first, with a
 # look-behind for a word start: the regex engine skips ahead to such characters instead of
 # trying the pattern at every position. The alternatives continue after it and look back at it.
-COURT = (
+COURT: Final = (
     r"[A-Z\d](?<![\w/][A-Z\d])(?:(?<=[A-Z])[A-Z]{1,3}[ \u00a0](?:\d{1,3}|[IVX]{1,5})"
     r"|(?<=\d)\d{0,2}|(?<=[IVX])[IVX]{0,4})"
     rf"[ \u00a0](?:{REGISTERS})[ \u00a0]\d{{1,6}}/\d{{2}}(?:\d{{2}})?(?![\w/])"
 )
 
-LABELS = (
+LABELS: Final = (
     *{label.lower() for label in LABEL_WORDS if " " not in label},
     *{(stem + form).lower() for stem in LABEL_STEMS for form in NUMBER_FORMS},
     "ihr zeichen",
@@ -117,7 +118,7 @@ LABELS = (
     "gz ",
 )
 # What every match of `COURT` contains: register number, register, number with slash and year.
-COURT_GATE = rf"(?:\d|[IVX])[ \u00a0](?:{REGISTERS})[ \u00a0]\d{{1,6}}/\d\d"
+COURT_GATE: Final = rf"(?:\d|[IVX])[ \u00a0](?:{REGISTERS})[ \u00a0]\d{{1,6}}/\d\d"
 
 
 def has_digit(candidate: str) -> bool:
@@ -127,7 +128,7 @@ def has_digit(candidate: str) -> bool:
     return digits >= 3 or (digits >= 1 and len(candidate) >= 4)
 
 
-DETECTORS: tuple[Detector, ...] = (
+DETECTORS: Final[tuple[Detector, ...]] = (
     Detector(
         name="file_reference",
         kind="FILE_REFERENCE",

@@ -1,15 +1,16 @@
 """Detects numbers of German identity cards (Personalausweis) and passports (Reisepass)."""
 
 import re
+from typing import Final
 
 from leitplanke.checks.personal_data.detector import Detector, Pattern
 from leitplanke.checks.personal_data.entity import Entity
 
 # Since 2010 document numbers use digits and these letters only (no vowels, no B, D, Q, S).
-ALPHABET = "CFGHJKLMNPRTVWXYZ0123456789"
-ID_CARD_FIRST = "LMNPRTVWXY"
-PASSPORT_FIRST = "CFGHJK"
-WEIGHTS = (7, 3, 1)
+ALPHABET: Final = "CFGHJKLMNPRTVWXYZ0123456789"
+ID_CARD_FIRST: Final = "LMNPRTVWXY"
+PASSPORT_FIRST: Final = "CFGHJK"
+WEIGHTS: Final = (7, 3, 1)
 
 
 def check_digit(serial: str) -> int:
@@ -44,8 +45,8 @@ def serial_gate(first: str, check: bool) -> str:
 
 
 # Older German and foreign documents: nine or ten letters and digits, reported only in context.
-OTHER_FORMAT = r"[0-9A-Z](?<![\w-][0-9A-Z])[0-9A-Z]{8,9}(?![\w-])"
-OTHER_GATE = "[0-9A-Z]{9}"
+OTHER_FORMAT: Final = r"[0-9A-Z](?<![\w-][0-9A-Z])[0-9A-Z]{8,9}(?![\w-])"
+OTHER_GATE: Final = "[0-9A-Z]{9}"
 
 
 def patterns(first: str, document: str) -> tuple[Pattern, ...]:
@@ -68,8 +69,8 @@ def patterns(first: str, document: str) -> tuple[Pattern, ...]:
 
 
 # One gate for both detectors: the shared pass looks for it once.
-DOCUMENT_GATE = serial_gate(ID_CARD_FIRST + PASSPORT_FIRST, False)
-ID_CARD_CONTEXT = (
+DOCUMENT_GATE: Final = serial_gate(ID_CARD_FIRST + PASSPORT_FIRST, False)
+ID_CARD_CONTEXT: Final = (
     "Personalausweis*",
     "Ausweis*",
     "Perso",
@@ -78,7 +79,7 @@ ID_CARD_CONTEXT = (
     "ID-Karte",
     "ID card",
 )
-PASSPORT_CONTEXT = (
+PASSPORT_CONTEXT: Final = (
     "Reisepass*",
     "Pass",
     "Passes",
@@ -98,13 +99,13 @@ def triggers(context: tuple[str, ...]) -> tuple[str, ...]:
 
 # A passport number right after its label, in any country's format: "Reisepass (Nr. FX 482913)",
 # "Reisepass Nr. U 20418873", "Passnummer Ihres Gastes (JKFYPLWCM)".
-LABELLED_PASSPORT = re.compile(
+LABELLED_PASSPORT: Final = re.compile(
     r"(?<![\w-])(?:Kinderreisepass|Reisepass|Pass|Passport)(?:nummer|-Nummer|-Nr\.?|nr\.?)?"
     r"(?![\w-])[ \u00a0]*(?:(?:[\w.-]+[ \u00a0]+){0,3}?)[(:]?[ \u00a0]*"
     r"(?:(?:Nr\.?|Nummer|No\.?)[ \u00a0]*:?[ \u00a0]*)?"
     r"(?P<number>[A-Z]{1,2}[ \u00a0]?\d{6,9}|\d{7,10}|[A-Z0-9]{9,10})(?![\w-])"
 )
-LETTERS_ONLY_SERIAL = frozenset(ALPHABET) - frozenset("0123456789")
+LETTERS_ONLY_SERIAL: Final = frozenset(ALPHABET) - frozenset("0123456789")
 
 
 def is_labelled_passport_number(candidate: str) -> bool:
@@ -133,7 +134,7 @@ def find_labelled_passports(text: str) -> list[Entity]:
     return found
 
 
-DETECTORS: tuple[Detector, ...] = (
+DETECTORS: Final[tuple[Detector, ...]] = (
     Detector(
         name="id_card",
         kind="ID_CARD",

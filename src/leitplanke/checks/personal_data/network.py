@@ -1,20 +1,21 @@
 """Detects IPv4 and IPv6 addresses; version numbers and times are told apart."""
 
 import ipaddress
+from typing import Final
 
 from leitplanke.checks.personal_data.detector import Detector, Pattern
 
-OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
-IPV4 = rf"\d(?<![\w.-]\d)\d{{0,2}}(?:\.{OCTET}){{3}}(?![\w-]|\.\d)"
+OCTET: Final = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
+IPV4: Final = rf"\d(?<![\w.-]\d)\d{{0,2}}(?:\.{OCTET}){{3}}(?![\w-]|\.\d)"
 # Hex digits and at least two colons; `ipaddress` decides (times like 12:30:45 fail there).
-IPV6 = (
+IPV6: Final = (
     r"[0-9A-Fa-f:](?<![\w:.][0-9A-Fa-f:])[0-9A-Fa-f]{0,3}(?::[0-9A-Fa-f]{0,4}){1,7}"
     r"(?<=[0-9A-Fa-f])(?![\w:])"
 )
 
 
 # Three dots between digits, or two colons close together.
-COULD_HOLD_IP = r"\d\.\d{1,3}\.\d{1,3}\.\d|:[0-9A-Fa-f]{0,4}:"
+COULD_HOLD_IP: Final = r"\d\.\d{1,3}\.\d{1,3}\.\d|:[0-9A-Fa-f]{0,4}:"
 
 
 def is_ip(candidate: str) -> bool:
@@ -26,7 +27,7 @@ def is_ip(candidate: str) -> bool:
     return True
 
 
-DETECTORS: tuple[Detector, ...] = (
+DETECTORS: Final[tuple[Detector, ...]] = (
     Detector(
         name="ip_address",
         kind="IP_ADDRESS",

@@ -2,10 +2,9 @@
 
 import re
 from functools import lru_cache
-from itertools import accumulate
 from typing import Final
 
-from leitplanke.checks.personal_data.detector import Detector, is_word_char
+from leitplanke.checks.personal_data.detector import WORD_CLASS, Detector, is_word_char
 from leitplanke.checks.personal_data.entity import Entity
 from leitplanke.checks.personal_data.lexicon import (
     first_names,
@@ -15,49 +14,48 @@ from leitplanke.checks.personal_data.lexicon import (
     words,
 )
 
-CUES = "person_cues.yaml"
+CUES: Final = "person_cues.yaml"
 
-# A word starting with a capital letter, not inside a handle, hashtag or longer token. The
-# Latin letters and digits, which `\w` includes, are also listed: the regex engine finds them
-# in its table before it asks the Unicode database.
-WORD_CHARS = r"0-9A-Za-z_À-ÖØ-öø-ſ\w'’\-"
-CAPITALISED = re.compile(rf"[A-ZÄÖÜÀ-ÖØ-ÞĀ-ſ](?<![{WORD_CHARS}@#].)[{WORD_CHARS}]*")
+# A word starting with a capital letter, not inside a handle, hashtag or longer token.
+CAPITALISED: Final = re.compile(
+    rf"[A-ZÄÖÜÀ-ÖØ-ÞĀ-ſ](?<![{WORD_CLASS}@#'’-].)[{WORD_CLASS}'’-]*"
+)
 # Splits a text into the text between capitalised words and the words: gap, word, …, gap.
-WORDS_AND_GAPS = re.compile(f"({CAPITALISED.pattern})")
+WORDS_AND_GAPS: Final = re.compile(f"({CAPITALISED.pattern})")
 
-LOWER_WORD = re.compile(r"[^\W\d_]+")
-PREVIOUS_WORD = re.compile(r"(\w+)[ \u00a0]$")  # `previous_word` finds the same, faster
-SPACES = (" ", "\u00a0")
+LOWER_WORD: Final = re.compile(r"[^\W\d_]+")
+PREVIOUS_WORD: Final = re.compile(r"(\w+)[ \u00a0]$")  # `previous_word` finds the same, faster
+SPACES: Final = (" ", "\u00a0")
 # The initial of a surname after a name: "Lena K." (not the start of a new sentence "Lena. K…").
-INITIAL = re.compile(r"[ \u00a0][A-ZÄÖÜ]\.(?![\w.])")
+INITIAL: Final = re.compile(r"[ \u00a0][A-ZÄÖÜ]\.(?![\w.])")
 # Between a title abbreviation and the name: the period, maybe "med.", "rer. nat.".
-TITLE_GAP = re.compile(
+TITLE_GAP: Final = re.compile(
     r"\.?[ \u00a0]*(?:(?:med|rer\.[ \u00a0]?nat|phil|jur|h\.[ \u00a0]?c|habil|dent|vet|oec|pol|ing"
     r"|iur|theol)\.[ \u00a0]*)*[ \u00a0]?"
 )
 
-TITLES = frozenset(words(CUES, "titles"))
+TITLES: Final = frozenset(words(CUES, "titles"))
 # Titles that are plain nouns after an article ("die Frau", "ein Herr").
-NOUN_TITLES = frozenset(words(CUES, "noun_titles"))
-ABBREVIATED = frozenset(words(CUES, "abbreviated"))
-GOVERNING = frozenset(words(CUES, "governing"))
-OFFICES = words(CUES, "offices")
-ROLES = words(CUES, "roles")
+NOUN_TITLES: Final = frozenset(words(CUES, "noun_titles"))
+ABBREVIATED: Final = frozenset(words(CUES, "abbreviated"))
+GOVERNING: Final = frozenset(words(CUES, "governing"))
+OFFICES: Final = words(CUES, "offices")
+ROLES: Final = words(CUES, "roles")
 # Capitalised words that never start or continue a name: function words, greetings, pronouns.
-STOP = frozenset(words(CUES, "stop"))
-DETERMINERS = frozenset(words(CUES, "determiners"))
-PARTICLES = frozenset(words(CUES, "particles"))
-NOUN_ENDINGS = words(CUES, "noun_endings")
-SPEECH = frozenset(words(CUES, "speech_verbs"))
-WORD_AFTER = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?,?\s*(\w+)")
-SO_BEFORE = re.compile(r"[,“”\"»«]\s*so\s+$")
-PARTY = "|".join(re.escape(party) for party in words(CUES, "parties"))
-PARENTHESIS_AFTER = re.compile(rf"\s*\((?:(?P<party>{PARTY})|(?P<age>\d{{1,3}}))\)")
-ROLE_AFTER = re.compile(
+STOP: Final = frozenset(words(CUES, "stop"))
+DETERMINERS: Final = frozenset(words(CUES, "determiners"))
+PARTICLES: Final = frozenset(words(CUES, "particles"))
+NOUN_ENDINGS: Final = words(CUES, "noun_endings")
+SPEECH: Final = frozenset(words(CUES, "speech_verbs"))
+WORD_AFTER: Final = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?,?\s*(\w+)")
+SO_BEFORE: Final = re.compile(r"[,“”\"»«]\s*so\s+$")
+PARTY: Final = "|".join(re.escape(party) for party in words(CUES, "parties"))
+PARENTHESIS_AFTER: Final = re.compile(rf"\s*\((?:(?P<party>{PARTY})|(?P<age>\d{{1,3}}))\)")
+ROLE_AFTER: Final = re.compile(
     r"\s*(?:\([^)]{1,40}\)\s*)?,\s*(?:(?:die|der)\s+)?(?:(?:neue|stellvertretende|stellvertretender"
     r"|Regierende|Regierender)\s+)?(?P<role>[A-ZÄÖÜ][\w-]*)"
 )
-APPOSITION = frozenset(words(CUES, "apposition"))
+APPOSITION: Final = frozenset(words(CUES, "apposition"))
 
 
 def office_of(word: str) -> bool:
@@ -145,7 +143,7 @@ def word_class(word: str) -> int:
 
 
 # `word_class` by word, for `classes_of`: a dictionary lookup is cheaper than the LRU cache.
-CLASSES: dict[str, int] = {}
+CLASSES: Final[dict[str, int]] = {}
 
 
 def classes_of(words: list[str]) -> list[int]:
@@ -199,8 +197,16 @@ class NameFinder:
         """Every name with its score, reason and, for office holders, role. `seeds`: the
         indices of the words that may start a name or its cues, if known."""
         found: list[Entity] = []
-        ends = list(accumulate(map(len, self.pieces)))  # where each piece ends
-        self.starts, self.ends = ends[:-1:2], ends[1::2]
+        starts: list[int] = []
+        ends: list[int] = []
+        position = 0
+        pieces = self.pieces
+        for index in range(1, len(pieces), 2):  # the words, with the gap before each
+            position += len(pieces[index - 1])
+            starts.append(position)
+            position += len(pieces[index])
+            ends.append(position)
+        self.starts, self.ends = starts, ends
         if seeds is None:
             seeds = [index for index, flags in enumerate(self.classes) if flags & SEED]
         following = 0
@@ -372,7 +378,7 @@ def scan_persons(text: str) -> list[Entity]:
     return found
 
 
-_LATEST: list[tuple[str | None, tuple[Entity, ...]]] = [(None, ())]
+_LATEST: Final[list[tuple[str | None, tuple[Entity, ...]]]] = [(None, ())]
 
 
 def _scan_persons(text: str) -> list[Entity]:
@@ -388,4 +394,6 @@ def _scan_persons(text: str) -> list[Entity]:
     return finder.find(seeds)
 
 
-DETECTORS: tuple[Detector, ...] = (Detector(name="person", kind="PERSON", find=scan_persons),)
+DETECTORS: Final[tuple[Detector, ...]] = (
+    Detector(name="person", kind="PERSON", find=scan_persons),
+)

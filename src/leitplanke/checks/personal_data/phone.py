@@ -2,6 +2,7 @@
 
 import re
 from functools import lru_cache
+from typing import Final
 
 import phonenumbers
 
@@ -9,18 +10,20 @@ from leitplanke.checks.personal_data.detector import Detector, Pattern
 
 # A country or trunk prefix, then digit groups with the separators people write: space, hyphen
 # (spaced or not), slash, dot, brackets, "+49 (0)30 …". A spaced slash separates two numbers.
-SEPARATOR = r"(?:[ \u00a0]?[-–][ \u00a0]?|[/.]|[ \u00a0]|\)[ \u00a0]?|[ \u00a0]?\(0\)[ \u00a0]?)"
+SEPARATOR: Final = (
+    r"(?:[ \u00a0]?[-–][ \u00a0]?|[/.]|[ \u00a0]|\)[ \u00a0]?|[ \u00a0]?\(0\)[ \u00a0]?)"
+)
 # Each alternative starts with a literal character, so the regex engine can skip ahead to it; the
 # look-behind after that character keeps candidates from starting inside a longer token.
-START = r"(?:\+(?<![\w+/.,:-]\+)[1-9]\d*|\((?<![\w+/.,:-]\()0\d+\)?|0(?<![\w+/.,:(-]0)\d+)"
-CANDIDATE = rf"{START}(?:{SEPARATOR}\d+){{0,6}}(?![\w/-]|[.,]\d)"
-DATE_LIKE = re.compile(
+START: Final = r"(?:\+(?<![\w+/.,:-]\+)[1-9]\d*|\((?<![\w+/.,:-]\()0\d+\)?|0(?<![\w+/.,:(-]0)\d+)"
+CANDIDATE: Final = rf"{START}(?:{SEPARATOR}\d+){{0,6}}(?![\w/-]|[.,]\d)"
+DATE_LIKE: Final = re.compile(
     r"\d{1,2}\.\s?\d{1,2}\.(?:\s?\d{2,4})?"  # 12.03.2024, 1.4.
     r"|\d{4}-\d{2}-\d{2}"  # 2024-03-12
     r"|\d{1,2}[.:]\d{2}\s?[-–]\s?\d{1,2}[.:]\d{2}"  # 10.00-12.00
     r"|(?:19|20)\d{2}\s?[-–/]\s?(?:19|20)?\d{2}$"  # 2023-2024, 2023/24
 )
-THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+THOUSANDS: Final = re.compile(r"\d{1,3}(?:\.\d{3})+")
 
 
 @lru_cache(maxsize=4096)
@@ -36,7 +39,7 @@ def is_phone_number(candidate: str) -> bool:
     return phonenumbers.is_valid_number(number)
 
 
-DETECTORS: tuple[Detector, ...] = (
+DETECTORS: Final[tuple[Detector, ...]] = (
     Detector(
         name="phone",
         kind="PHONE",

@@ -13,21 +13,22 @@ import re
 import threading
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import Final
 
 import hyperscan
 
 from leitplanke.checks.personal_data.detector import Detector, Gate, Pattern
 from leitplanke.checks.personal_data.entity import Entity
 
-FLAGS = hyperscan.HS_FLAG_SINGLEMATCH | hyperscan.HS_FLAG_UTF8
-TRIGGER_FLAGS = FLAGS | hyperscan.HS_FLAG_CASELESS
+FLAGS: Final = hyperscan.HS_FLAG_SINGLEMATCH | hyperscan.HS_FLAG_UTF8
+TRIGGER_FLAGS: Final = FLAGS | hyperscan.HS_FLAG_CASELESS
 # Decimal digits other than 0–9, in Unicode mode.
-OTHER_DIGITS = (r"[^\D0-9]", FLAGS | hyperscan.HS_FLAG_UCP)
+OTHER_DIGITS: Final = (r"[^\D0-9]", FLAGS | hyperscan.HS_FLAG_UCP)
 # Syntax that Hyperscan reads otherwise than Python or that it lacks: "{,3}", POSIX classes,
 # "\Z", "\s" (Python's includes \x1c–\x1f), "\w" and word boundaries (which letters count
 # may differ), named characters, inline flags.
-UNSHARED = re.compile(r"\{,|\[:|\\[ZzsSbBwWN]|\(\?[aiLmsux-]")
-ESCAPE = re.compile(r"\\(?:u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.DOTALL)
+UNSHARED: Final = re.compile(r"\{,|\[:|\\[ZzsSbBwWN]|\(\?[aiLmsux-]")
+ESCAPE: Final = re.compile(r"\\(?:u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.DOTALL)
 
 
 def literal(word: str) -> str:

@@ -4,6 +4,7 @@ import re
 from bisect import bisect_right
 from functools import cache
 from itertools import product
+from typing import Final
 
 import ahocorasick
 
@@ -21,11 +22,18 @@ from leitplanke.checks.personal_data.person import (
     word_class,
 )
 
-SOURCE = "special_categories.yaml"
-PARTIES = words(SOURCE, "parties")
-UNIONS = words(SOURCE, "unions")
-HEALTH = "Angabe zur Gesundheit"
-ADDICTION_ENDINGS = ("abhängig", "abhängige", "abhängiger", "abhängigkeit", "süchtig", "sucht")
+SOURCE: Final = "special_categories.yaml"
+PARTIES: Final = words(SOURCE, "parties")
+UNIONS: Final = words(SOURCE, "unions")
+HEALTH: Final = "Angabe zur Gesundheit"
+ADDICTION_ENDINGS: Final = (
+    "abhängig",
+    "abhängige",
+    "abhängiger",
+    "abhängigkeit",
+    "süchtig",
+    "sucht",
+)
 
 
 def variants(*parts: tuple[str, ...]) -> list[str]:
@@ -72,18 +80,18 @@ def load_compound_suffixes() -> dict[str, list[str]]:
     return {category: words_of.split() for category, words_of in data.items()}
 
 
-TERMS = load_terms()
-NOT_TERMS = frozenset(words(SOURCE, "not_terms"))
-COMPOUND_SUFFIXES = load_compound_suffixes()
+TERMS: Final = load_terms()
+NOT_TERMS: Final = frozenset(words(SOURCE, "not_terms"))
+COMPOUND_SUFFIXES: Final = load_compound_suffixes()
 # Adjectives that count inflected before a person ("der schwerbehinderte Anwohner"), by category.
-ATTRIBUTIVE = {
+ATTRIBUTIVE: Final = {
     category: words_of.split()
     for category, words_of in yaml_data(SOURCE).get("attributive", {}).items()
 }
-ENDINGS = ("e", "en", "er", "es", "em")
+ENDINGS: Final = ("e", "en", "er", "es", "em")
 # An illness named by its verb, whether or not it is a known term: "an Norovirus erkrankt",
 # "leidet an einer seltenen Stoffwechselkrankheit", "starb an Lungenkrebs".
-ILLNESS_CUES = (
+ILLNESS_CUES: Final = (
     "erkrankt",
     "erkrankte",
     "leidet",
@@ -94,7 +102,7 @@ ILLNESS_CUES = (
     "verstarb",
     "gestorben",
 )
-ILLNESS = re.compile(
+ILLNESS: Final = re.compile(
     r"\b(?:(?:erkrankt|erkrankte|leidet|litt|starb|verstarb)[ \u00a0]+an[ \u00a0]+"
     r"(?:(?:einer|einem|einen|einer|der|dem|den|seiner|seinem|ihrer|ihrem)[ \u00a0]+)?"
     r"(?:[a-zäöüß]+[ \u00a0]+)?(?P<after>[A-ZÄÖÜ][\w-]+(?:[ \u00a0]+[A-ZÄÖÜ][\w-]+)?)"
@@ -104,11 +112,11 @@ ILLNESS = re.compile(
 )
 # The cues that contain no other ("erkrankte" contains "erkrankt"): one of them is in every
 # match of `ILLNESS`.
-ILLNESS_STEMS = tuple(
+ILLNESS_STEMS: Final = tuple(
     cue for cue in ILLNESS_CUES if not any(other in cue for other in ILLNESS_CUES if other != cue)
 )
 # Words after "an" that name no illness ("an den Folgen", "an Bord").
-NO_ILLNESS = frozenset(
+NO_ILLNESS: Final = frozenset(
     {
         "Folgen",
         "Bord",
@@ -135,7 +143,7 @@ NO_ILLNESS = frozenset(
     }
 )
 # Words too frequent to trigger the detector; a phrase is triggered by its longest other word.
-FUNCTION_WORDS = frozenset(
+FUNCTION_WORDS: Final = frozenset(
     [
         "in",
         "im",
@@ -171,7 +179,7 @@ def trigger_of(term: str) -> str:
     return max((word for word in term.split() if word not in FUNCTION_WORDS), key=len)
 
 
-TRIGGERS = tuple(
+TRIGGERS: Final = tuple(
     {trigger_of(term) for terms in TERMS.values() for term in terms}
     - {f"{party}-{member}" for party in PARTIES for member in ("mitglied", "wähler", "wählerin")}
     - {f"{union}-mitglied" for union in UNIONS}
@@ -181,70 +189,72 @@ TRIGGERS = tuple(
     | set(ILLNESS_CUES)
 )
 # Verbs that state something about a person ("ist", "leidet"), as whole words.
-PREDICATES = frozenset(words(SOURCE, "predicates"))
-WORD = re.compile(r"\w+")
+PREDICATES: Final = frozenset(words(SOURCE, "predicates"))
+WORD: Final = re.compile(r"\w+")
 # "seit der Parkinson-Diagnose", "nach ihrem Schlaganfall": a condition in time with the person.
-TEMPORAL_BEFORE = re.compile(
+TEMPORAL_BEFORE: Final = re.compile(
     r"\b(?:seit|nach|trotz|wegen)\s+(?:der|dem|des|einer|einem|eines|seiner|seinem|seines"
     r"|ihrer|ihrem|ihres)\s+(?:[\w-]+\s+)?$",
     re.IGNORECASE,
 )
 # "als gläubige Muslimin", "Als Angehörige der Volksgruppe …": a property of the person.
-AS_BEFORE = re.compile(r"\bals\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-POSSESSIVE_BEFORE = re.compile(
+AS_BEFORE: Final = re.compile(r"\bals\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+POSSESSIVE_BEFORE: Final = re.compile(
     r"\b(?:sein|seine|seiner|seinem|seinen|seines|ihr|ihre|ihrer|ihrem|ihren|ihres|mein|meine"
     r"|meiner|meinem|meinen|dessen|deren)\s+(?:[\w-]+\s+)?$",
     re.IGNORECASE,
 )
 # "Menschen mit Behinderung", "Beratung für Schwangere": about groups or topics, not a person.
-GENERIC_BEFORE = re.compile(
+GENERIC_BEFORE: Final = re.compile(
     r"(?:\b(?:menschen|personen|kinder|jugendliche|frauen|männer|familien|eltern|patienten"
     r"|patientinnen|beschäftigte|mitarbeitende|betroffene|alle|viele)\s+(?:mit|ohne)"
     r"|\b(?:für|gegen|über|zum|zur|rund um|thema))\s+(?:[\w-]+\s+)?$",
     re.IGNORECASE,
 )
 # Words (case ignored) that make a sentence general ("wenn", "alle"), not about one person.
-GENERIC_WORDS = frozenset(words(SOURCE, "generic_words"))
-PRONOUNS = frozenset({"er", "sie", "ich"})
+GENERIC_WORDS: Final = frozenset(words(SOURCE, "generic_words"))
+PRONOUNS: Final = frozenset({"er", "sie", "ich"})
 # The formal address of the reader ("Sie", "Ihre Diagnose"): in a post that names a person
 # (a letter: "Sehr geehrte Frau …"), it ties a term to that person.
-FORMAL_ADDRESS = frozenset({"Sie", "Ihnen", "Ihr", "Ihre", "Ihrem", "Ihren", "Ihrer", "Ihres"})
+FORMAL_ADDRESS: Final = frozenset(
+    {"Sie", "Ihnen", "Ihr", "Ihre", "Ihrem", "Ihren", "Ihrer", "Ihres"}
+)
 # A capitalised pronoun counts at the start of a sentence or after a colon.
-PRONOUN = re.compile(r"(?:^|[.!?:]\s+)(?:Er|Sie|Ich)\b")
-PERSON_NOUN = re.compile(
+PRONOUN: Final = re.compile(r"(?:^|[.!?:]\s+)(?:Er|Sie|Ich)\b")
+PERSON_NOUN: Final = re.compile(
     r"\b(?:[Mm]ein|[Mm]eine|[Uu]nser|[Uu]nsere|[Dd]er|[Dd]ie|[Ee]in|[Ee]ine|[Dd]ieser|[Dd]iese"
     r"|[Ss]ein|[Ss]eine|[Ii]hr|[Ii]hre|[Dd]ein|[Dd]eine)"
     r"\s+(?:[a-zäöüß]+\s+)?(?P<noun>[A-ZÄÖÜ][\w-]*)"
 )
 # "Familie Jovanović", "Ehepaar Schulz": a family named by its surname.
-FAMILY = re.compile(r"\b(?:Familie|Ehepaar|Geschwister)\s+[A-ZÄÖÜ][\w\u0100-\u024f-]+")
-PERSON_NOUNS = frozenset(words("person_cues.yaml", "person_nouns"))
+FAMILY: Final = re.compile(r"\b(?:Familie|Ehepaar|Geschwister)\s+[A-ZÄÖÜ][\w\u0100-\u024f-]+")
+PERSON_NOUNS: Final = frozenset(words("person_cues.yaml", "person_nouns"))
 # A period, "!" or "?" before a space, not after an abbreviation or initial nor before a
 # lower-case letter ("am 14.02. ist"); or a line break. One character class first: the regex
 # engine skips ahead to those characters.
-SENTENCE_END = re.compile(
+SENTENCE_END: Final = re.compile(
     r"[.!?\n](?:(?<=\n)|(?<!\b[A-Z].)(?<!\bDr.|\bHr.|\bFr.|\bNr.|\bca.|\bSt.)"
     r"(?<!\bgeb.|[sS]tr.|\bTel.|\bvgl.|\bggf.|\bAbs.|\bArt.|\bbzw.)(?<!\bProf.|\bevtl.|\binkl.)"
     r"\s(?![a-zäöüß]))"
 )
 # Letters that `re.IGNORECASE` takes for "i" and "s" but `str.lower` keeps apart.
-FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+FOLD: Final = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 # Words one of which each of the patterns before a term contains (case ignored).
-POSSESSIVE_STEMS = ("sein", "ihr", "mein", "dessen", "deren")
-GENERIC_STEMS = ("mit", "ohne", "für", "gegen", "über", "zum", "zur", "rund um", "thema")
-TEMPORAL_STEMS = ("seit", "nach", "trotz", "wegen")
-AS_STEM = "als"
-FAMILY_WORDS = ("Familie", "Ehepaar", "Geschwister")
+POSSESSIVE_STEMS: Final = ("sein", "ihr", "mein", "dessen", "deren")
+GENERIC_STEMS: Final = ("mit", "ohne", "für", "gegen", "über", "zum", "zur", "rund um", "thema")
+TEMPORAL_STEMS: Final = ("seit", "nach", "trotz", "wegen")
+AS_STEM: Final = "als"
+FAMILY_WORDS: Final = ("Familie", "Ehepaar", "Geschwister")
 # A statement right beside a name: "Anna Schmidt (Diabetikerin)", "Herr K., 54, Muslim, …".
-APPOSITION_AFTER_NAME = re.compile(
+APPOSITION_AFTER_NAME: Final = re.compile(
     r"\s*(?:\(|,\s*(?:\d{1,3},\s*)?)(?:[\w-]+\s+){0,2}|\s+(?:im|mit)\s+(?:[\w-]+\s+)?"
 )
 # Two terms of one category this close make one statement ("an Krebs erkrankt").
-GENERIC_TERMS = frozenset({"krank", "erkrankt", "erkrankung", "krankheit", "diagnose"})
-JOINABLE = re.compile(r"[\s,]+(?:[\w-]+[\s,]+){0,2}")
+GENERIC_TERMS: Final = frozenset({"krank", "erkrankt", "erkrankung", "krankheit", "diagnose"})
+JOINABLE: Final = re.compile(r"[\s,]+(?:[\w-]+[\s,]+){0,2}")
 # The capitalised word after an adjective, and what makes it a person.
-NEXT_WORD = re.compile(r"[ \u00a0]+([A-ZÄÖÜ][\w-]*)")
-PERSON_WORD = TITLE | OFFICE | ROLE | FIRST | SURNAME
+NEXT_WORD: Final = re.compile(r"[ \u00a0]+([A-ZÄÖÜ][\w-]*)")
+PERSON_WORD: Final = TITLE | OFFICE | ROLE | FIRST | SURNAME
 # A term found in the text: start, end, category, and whether it is an adjective before a
 # person (which ties it to that person).
 Hit = tuple[int, int, str, bool]
@@ -442,7 +452,7 @@ def find_special_categories(text: str) -> list[Entity]:
     return found
 
 
-DETECTORS: tuple[Detector, ...] = (
+DETECTORS: Final[tuple[Detector, ...]] = (
     Detector(
         name="special_category",
         kind="SPECIAL_CATEGORY",

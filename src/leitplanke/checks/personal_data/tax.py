@@ -1,5 +1,7 @@
 """Detects German tax identifiers: Steuer-ID and Steuernummer (TAX_ID), USt-IdNr. (VAT_ID)."""
 
+from typing import Final
+
 from stdnum.at import uid
 from stdnum.ch import uid as ch_uid
 from stdnum.de import idnr, stnr
@@ -7,7 +9,7 @@ from stdnum.de import vat as de_vat
 
 from leitplanke.checks.personal_data.detector import Detector, Pattern
 
-TAX_ID_CONTEXT = (
+TAX_ID_CONTEXT: Final = (
     "Steuer-ID",
     "Steuer-IdNr",
     "Steuer-Identifikationsnummer",
@@ -23,7 +25,7 @@ TAX_ID_CONTEXT = (
     "Finanzamt",
     "steuerlich*",
 )
-VAT_CONTEXT = (
+VAT_CONTEXT: Final = (
     "USt-IdNr",
     "USt-IdNr.",
     "USt.-IdNr.",
@@ -53,7 +55,7 @@ def is_vat_identifier(candidate: str) -> bool:
     return bool(ch_uid.is_valid(compact.removesuffix("MWST")))
 
 
-DETECTORS: tuple[Detector, ...] = (
+DETECTORS: Final[tuple[Detector, ...]] = (
     Detector(
         name="tax_id",
         kind="TAX_ID",

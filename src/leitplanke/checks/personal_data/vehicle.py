@@ -1,11 +1,12 @@
 """Detects German vehicle registration plates whose district code exists ("B-AB 1234")."""
 
 import re
+from typing import Final
 
 from leitplanke.checks.personal_data.detector import Detector, Pattern
 from leitplanke.checks.personal_data.lexicon import plate_codes
 
-PLATE = re.compile(r"([A-ZÄÖÜ]{1,3})[- \u00a0]([A-Z]{1,2})[- \u00a0]?([1-9]\d{0,3})[EH]?")
+PLATE: Final = re.compile(r"([A-ZÄÖÜ]{1,3})[- \u00a0]([A-Z]{1,2})[- \u00a0]?([1-9]\d{0,3})[EH]?")
 
 
 def plate(separator: str) -> str:
@@ -25,7 +26,7 @@ def is_plate(candidate: str) -> bool:
     return sum(len(part) for part in match.groups()) <= 8
 
 
-DETECTORS: tuple[Detector, ...] = (
+DETECTORS: Final[tuple[Detector, ...]] = (
     Detector(
         name="plate",
         kind="PLATE",
