@@ -41,7 +41,7 @@ SEPARATE: Final = (
 # Every street starts at a capital letter that does not continue a longer token. The pattern
 # takes that letter first, so that the regex engine skips ahead to capitals; the alternatives
 # below continue after it and look back at it.
-CAPITAL: Final = r"[A-ZÄÖÜ](?<![\w-][A-ZÄÖÜ])"
+CAPITAL: Final = rf"[A-ZÄÖÜ](?<![{WORD_CLASS}-][A-ZÄÖÜ])"
 # Lower case within a word ("Sonnenallee"), capitalised after a hyphen ("Karl-Marx-Allee").
 FORMS: Final = {form for suffix in SUFFIXES for form in (suffix, "-" + suffix.capitalize())}
 # One look-behind per suffix length (a look-behind's alternatives must be equally long).
