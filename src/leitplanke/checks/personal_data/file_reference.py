@@ -116,6 +116,8 @@ LABELS: Final = (
     "vg.-nr.",
     "az ",
     "gz ",
+    "az\u00a0",
+    "gz\u00a0",
 )
 # What every match of `COURT` contains: register number, register, number with slash and year.
 COURT_GATE: Final = rf"(?:\d|[IVX])[ \u00a0](?:{REGISTERS})[ \u00a0]\d{{1,6}}/\d\d"

@@ -17,9 +17,7 @@ from leitplanke.checks.personal_data.lexicon import (
 CUES: Final = "person_cues.yaml"
 
 # A word starting with a capital letter, not inside a handle, hashtag or longer token.
-CAPITALISED: Final = re.compile(
-    rf"[A-ZÄÖÜÀ-ÖØ-ÞĀ-ſ](?<![{WORD_CLASS}@#'’-].)[{WORD_CLASS}'’-]*"
-)
+CAPITALISED: Final = re.compile(rf"[A-ZÄÖÜÀ-ÖØ-ÞĀ-ſ](?<![{WORD_CLASS}@#'’-].)[{WORD_CLASS}'’-]*")
 # Splits a text into the text between capitalised words and the words: gap, word, …, gap.
 WORDS_AND_GAPS: Final = re.compile(f"({CAPITALISED.pattern})")
 
