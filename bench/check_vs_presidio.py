@@ -5,7 +5,9 @@ Run: .venv/bin/python bench/check_vs_presidio.py [CORPUS.jsonl] [--repeat 5] [--
 Both tools read the same labelled corpus (default: the project's `tests/data/posts/corpus.jsonl`;
 pass a held-out set to judge the result). Printed per entity kind: precision, recall and F1 of
 each tool, with overlap match as the primary measure and exact-span match beside it; posts per
-second of each tool on one pinned core (best of `--repeat` timed passes after a warm-up).
+second of each tool on one pinned core (best of `--repeat` timed passes after a warm-up; each
+tool's passes run back to back, and only the tool's own call is timed, not the conversion of its
+results for scoring).
 
 Scoring:
 - Gold entities without a role are personal data and are what the tables score. Entities with
