@@ -63,30 +63,13 @@ class WordList:
     def search(self, text: str, start: int = 0, end: int | None = None) -> str | None:
         """The first of the words in `text[start:end]`, as written there, or None."""
         window = text[start:end]
-        lower = lowered(window)
-        for last, (length, bounded_left, bounded_right) in self._machine.iter(lower):
-            begin = last - length + 1
-            if bounded_left and begin > 0 and is_word_char(lower[begin - 1]):
-                continue
-            if bounded_right and last + 1 < len(lower) and is_word_char(lower[last + 1]):
-                continue
-            return window[begin : last + 1]
-        return None
+        return self.search_in(window, lowered(window), 0, len(window))
 
     def search_in(self, text: str, lower: str, start: int, end: int) -> str | None:
         """As `search(text, start, end)`, with `lower = lowered(text)` given: for several
         searches in one text, which is then lowered once."""
         end = min(end, len(text))
-        if start >= end:
-            return None
-        for last, (length, bounded_left, bounded_right) in self._iter(lower, start, end):
-            begin = last - length + 1
-            if bounded_left and begin > start and is_word_char(lower[begin - 1]):
-                continue
-            if bounded_right and last + 1 < end and is_word_char(lower[last + 1]):
-                continue
-            return text[begin : last + 1]
-        return None
+        return self.search_around(text, lower, start, end, end, end)
 
     def search_around(
         self, text: str, lower: str, before: int, start: int, end: int, after: int
