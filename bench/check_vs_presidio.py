@@ -5,9 +5,9 @@ Run: .venv/bin/python bench/check_vs_presidio.py [CORPUS.jsonl] [--repeat 5] [--
 Both tools read the same labelled corpus (default: the project's `tests/data/posts/corpus.jsonl`;
 pass a held-out set to judge the result). Printed per entity kind: precision, recall and F1 of
 each tool, with overlap match as the primary measure and exact-span match beside it; posts per
-second of each tool on one pinned core (best of `--repeat` timed passes after a warm-up; each
-tool's passes run back to back, and only the tool's own call is timed, not the conversion of its
-results for scoring).
+second of each tool on one pinned core (best of `--repeat` timed passes, each after an untimed
+pass of the same tool; the tools take turns; only the tool's own call is timed, not the
+conversion of its results for scoring).
 
 Scoring:
 - Gold entities without a role are personal data and are what the tables score. Entities with
@@ -388,18 +388,18 @@ def pin_to_one_core(cpu: int | None) -> int | None:
 def throughput(tools: list[Tool], texts: list[str], repeat: int) -> dict[str, dict[str, float]]:
     """Posts per second over the whole corpus: best and median of `repeat` timed passes.
 
-    Timed is the tool's own call (`analyze`), not the conversion of its result into spans. Each
-    tool makes one untimed pass first (caches, lazily compiled patterns, the spaCy pipeline),
-    then its timed passes back to back, as a batch check runs one detector over many posts:
-    passes of the other tool in between would measure how fast each recovers its CPU caches
-    from the other's, not its throughput.
+    Timed is the tool's own call (`analyze`), not the conversion of its result into spans. The
+    tools take turns, so that a machine that slows down or speeds up meanwhile affects both
+    alike; each timed pass follows an untimed pass of the same tool, so that it finds its code
+    and data in the CPU caches, as in a batch check that runs one detector over many posts,
+    not evicted by the other tool's pass.
     """
     durations: dict[str, list[float]] = {tool.name: [] for tool in tools}
-    for tool in tools:
-        analyze = tool.analyze
-        for text in texts:
-            analyze(text)
-        for _ in range(repeat):
+    for _ in range(repeat):
+        for tool in tools:
+            analyze = tool.analyze
+            for text in texts:
+                analyze(text)
             started = time.perf_counter()
             for text in texts:
                 analyze(text)

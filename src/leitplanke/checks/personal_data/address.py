@@ -55,8 +55,8 @@ ENDS_AS_STREET: Final = "|".join(
 NAMED_STREET: Final = (
     rf"[{WORD_CLASS}'’-]*+(?:(?=[ \u00a0][1-9])(?:{ENDS_AS_STREET})|(?<=[sS]tr)\.(?=[ \u00a0][1-9])"
     rf"|(?<=[ers])[ \u00a0](?:{SEPARATE}))"
-    rf"|(?<=A)lt-[A-ZÄÖÜ][{WORD_CLASS}'’-]*+"
-    rf"|(?:(?<=S)traße|(?<=P)latz)[ \u00a0]de[rs][ \u00a0][A-ZÄÖÜ][{WORD_CLASS}'’-]*+"
+    rf"|(?<=[ASP])(?:(?<=A)lt-[A-ZÄÖÜ][{WORD_CLASS}'’-]*+"
+    rf"|(?:(?<=S)traße|(?<=P)latz)[ \u00a0]de[rs][ \u00a0][A-ZÄÖÜ][{WORD_CLASS}'’-]*+)"
 )
 # Nouns after "Im"/"Am" that make a time or a quantity, not a street ("Im Jahr 2024").
 NOT_STREETS: Final = (
@@ -67,9 +67,11 @@ NOT_STREETS: Final = (
     "|Frühling|Stadtgebiet|Bezirk|Ortsteil|Kiez|Land|Bund|Team|Einsatz|Schichtdienst|Zentrum"
     "|Beispiel|Zeit|Ende|Tag|Vergleich|Anschluss|Auftrag|Namen|Jahresverlauf|Folgenden|Anhang"
 )
-# "Am Lustgarten", "Unter den Linden": the same words start phrases of time and place.
+# "Am Lustgarten", "Unter den Linden": the same words start phrases of time and place. (Here
+# and above, one look-behind for the capitals that can start an alternative comes first: at
+# every other capital the engine gives up at once instead of trying each alternative.)
 PREFIXED_STREET: Final = (
-    r"(?:(?<=A)(?:m|n[ \u00a0]de[rn]|uf[ \u00a0]de[rm])|(?<=I)(?:m|n[ \u00a0]de[rn])"
+    r"(?<=[AIUZHV])(?:(?<=A)(?:m|n[ \u00a0]de[rn]|uf[ \u00a0]de[rm])|(?<=I)(?:m|n[ \u00a0]de[rn])"
     r"|(?<=U)nter[ \u00a0]den|(?<=Z)u[mr]|(?<=H)inter[ \u00a0]der|(?<=V)or[ \u00a0]dem)"
     rf"[ \u00a0](?!(?:{NOT_STREETS})\b)[A-ZÄÖÜ][{WORD_CLASS}'’-]*+"
 )
