@@ -98,9 +98,11 @@ def triggers(context: tuple[str, ...]) -> tuple[str, ...]:
 
 
 # A passport number right after its label, in any country's format: "Reisepass (Nr. FX 482913)",
-# "Reisepass Nr. U 20418873", "Passnummer Ihres Gastes (JKFYPLWCM)".
+# "Reisepass Nr. U 20418873", "Passnummer Ihres Gastes (JKFYPLWCM)". Each label starts with its
+# capital and looks back from it: the regex engine skips ahead to those letters.
 LABELLED_PASSPORT: Final = re.compile(
-    r"(?<![\w-])(?:Kinderreisepass|Reisepass|Pass|Passport)(?:nummer|-Nummer|-Nr\.?|nr\.?)?"
+    r"(?:K(?<![\w-]K)inderreisepass|R(?<![\w-]R)eisepass|P(?<![\w-]P)(?:ass|assport))"
+    r"(?:nummer|-Nummer|-Nr\.?|nr\.?)?"
     r"(?![\w-])[ \u00a0]*(?:(?:[\w.-]+[ \u00a0]+){0,3}?)[(:]?[ \u00a0]*"
     r"(?:(?:Nr\.?|Nummer|No\.?)[ \u00a0]*:?[ \u00a0]*)?"
     r"(?P<number>[A-Z]{1,2}[ \u00a0]?\d{6,9}|\d{7,10}|[A-Z0-9]{9,10})(?![\w-])"

@@ -190,7 +190,8 @@ TRIGGERS: Final = tuple(
 )
 # Verbs that state something about a person ("ist", "leidet"), as whole words.
 PREDICATES: Final = frozenset(words(SOURCE, "predicates"))
-WORD: Final = re.compile(r"\w+")
+# `\w+` written with one `\w` first: the regex engine then skips ahead to word characters.
+WORD: Final = re.compile(r"\w\w*")
 # "seit der Parkinson-Diagnose", "nach ihrem Schlaganfall": a condition in time with the person.
 TEMPORAL_BEFORE: Final = re.compile(
     r"\b(?:seit|nach|trotz|wegen)\s+(?:der|dem|des|einer|einem|eines|seiner|seinem|seines"
