@@ -263,19 +263,27 @@ Hit = tuple[int, int, str, bool]
 
 @cache
 def automaton() -> "ahocorasick.Automaton":
-    """All term forms, for one pass over the lower-cased text."""
+    """All term forms, and the illness cues of `ILLNESS`, for one pass over the lower-cased
+    text. A value: category (None for a cue that is no term), length, whether the form counts
+    only as the end of a compound, whether it is an adjective before a person, whether it is an
+    illness cue."""
     machine = ahocorasick.Automaton()
     for category, terms in TERMS.items():
         for term in terms:
-            machine.add_word(term, (category, len(term), False, False))
+            machine.add_word(term, (category, len(term), False, False, False))
     for category, suffixes in COMPOUND_SUFFIXES.items():
         for suffix in suffixes:
             if machine.get(suffix, None) is None:
-                machine.add_word(suffix, (category, len(suffix), True, False))
+                machine.add_word(suffix, (category, len(suffix), True, False, False))
     for category, adjectives in ATTRIBUTIVE.items():
         for form in (adjective + ending for adjective in adjectives for ending in ENDINGS):
             if machine.get(form, None) is None:
-                machine.add_word(form, (category, len(form), False, True))
+                machine.add_word(form, (category, len(form), False, True, False))
+    for stem in ILLNESS_STEMS:  # a cue that is also a term stays one
+        known: tuple[str | None, int, bool, bool, bool] = machine.get(
+            stem, (None, len(stem), False, False, True)
+        )
+        machine.add_word(stem, (*known[:4], True))
     machine.make_automaton()
     return machine
 
@@ -346,7 +354,12 @@ def find_special_categories(text: str) -> list[Entity]:
     """Every special-category term tied to a named person, pronoun or person noun."""
     lower = lowered(text)
     hits: list[Hit] = []
-    for last, (category, length, compound_only, attributive) in automaton().iter(lower):
+    illness_cue = False
+    for last, (category, length, compound_only, attributive, cue) in automaton().iter(lower):
+        if cue:
+            illness_cue = True
+            if category is None:
+                continue
         start, end = last - length + 1, last + 1
         if in_word(text[end : end + 1]):
             continue
@@ -367,7 +380,7 @@ def find_special_categories(text: str) -> list[Entity]:
             if lower[start:end] in NOT_TERMS:
                 continue
         hits.append((start, end, category, False))
-    if any(stem in lower for stem in ILLNESS_STEMS):
+    if illness_cue:  # one of the cues occurs (anywhere, as `ILLNESS` needs one)
         for match in ILLNESS.finditer(text):
             group = "after" if match.group("after") else "before"
             if match.group(group).split()[0] not in NO_ILLNESS:
