@@ -1,8 +1,13 @@
 """Person names: table of (text, expected names), including words that are also names."""
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from leitplanke.checks.personal_data import detect_personal_data
+from leitplanke.checks.personal_data.person import previous_word
 from tests.checks.personal_data.spans import found
 
 CASES = [
@@ -89,3 +94,21 @@ def test_office_holders_in_their_role_are_marked(note, text, name, role):
 def test_a_lone_first_name_is_found_below_the_default_threshold():
     (entity,) = detect_personal_data("Anna kommt morgen.", ["PERSON"], min_score=0.3)
     assert entity.score < 0.5
+
+
+# What `previous_word` finds, as a regular expression searched in the window before `start`.
+PREVIOUS_WORD = re.compile(r"(\w+)[ \u00a0]$")
+
+
+@settings(max_examples=500)
+@given(
+    st.text(alphabet="ab Ä1_(-.\n\u00a0", max_size=30),
+    st.integers(min_value=0, max_value=35),
+    st.integers(min_value=0, max_value=30),
+)
+def test_the_previous_word_is_what_the_search_before_the_position_finds(
+    text: str, start: int, reach: int
+) -> None:
+    start = min(start, len(text))
+    match = PREVIOUS_WORD.search(text, max(0, start - reach), start)
+    assert previous_word(text, start, reach) == (match.group(1) if match else None)

@@ -22,7 +22,6 @@ CAPITALISED: Final = re.compile(rf"[A-ZÄÖÜÀ-ÖØ-ÞĀ-ſ](?<![{WORD_CLASS}@#
 WORDS_AND_GAPS: Final = re.compile(f"({CAPITALISED.pattern})")
 
 LOWER_WORD: Final = re.compile(r"[^\W\d_]+")
-PREVIOUS_WORD: Final = re.compile(r"(\w+)[ \u00a0]$")  # `previous_word` finds the same, faster
 SPACES: Final = (" ", "\u00a0")
 # The initial of a surname after a name: "Lena K." (not the start of a new sentence "Lena. K…").
 INITIAL: Final = re.compile(r"[ \u00a0][A-ZÄÖÜ]\.(?![\w.])")
@@ -84,9 +83,9 @@ def is_surname(word: str) -> bool:
 
 
 def previous_word(text: str, start: int, reach: int) -> str | None:
-    """The word before `text[start]` and one space, as `PREVIOUS_WORD.search(text, max(0, start
-    - reach), start)` finds it (cut at that limit; a line break at `start` is passed over, as
-    `$` does): a walk back over the word, cheaper than the search from every position."""
+    """The word before `text[start]` and one space, as `re.search(r"(\\w+)[ \u00a0]$", text,
+    max(0, start - reach), start)` finds it (cut at that limit; a line break at `start` is
+    passed over, as `$` does): a walk back over the word, cheaper than that search."""
     low = max(0, start - reach)
     end = start - 1
     if end > low and text[end] == "\n":
