@@ -10,7 +10,7 @@ constraint at commit) is a 409; a database that is busy or unreachable (SQLite: 
 locked") a 503 with `Retry-After`.
 """
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Annotated, Any, TypeVar
@@ -27,7 +27,7 @@ from leitplanke.accounts.roles import AUTHORITY_SCOPED, Permission, Role, allows
 from leitplanke.accounts.sessions import SignedIn
 from leitplanke.audit.tables import AuditEntry
 from leitplanke.checks.draft import Platform
-from leitplanke.registry import ErrorKind, Listing, RegistryError, Scope
+from leitplanke.registry import ErrorKind, Listing, RegistryError, Scope, list_authorities
 from leitplanke.rulebook.catalogue import joint_controller_platforms
 from leitplanke.rulebook.messages import german_message
 from leitplanke.web.check_view import PLATFORM_LABEL
@@ -98,6 +98,25 @@ def registry_platforms(site: PublishedSite) -> RegistryPlatforms:
 def scope_of(who: SignedIn) -> Scope:
     """The signed-in user's role and authority, as the registry checks them."""
     return Scope(who.user.role, who.user.authority_id)
+
+
+def writable_authorities(session: Session, who: SignedIn) -> list[tuple[int, str]]:
+    """The authorities whose entries the user may write, as (id, name): an editor's own only."""
+    return [
+        (row.id, row.name)
+        for row in list_authorities(session)
+        if who.user.role is not Role.EDITOR or row.id == who.user.authority_id
+    ]
+
+
+def labelled_choices(rows: Iterable[Any], authorities: Mapping[int, str]) -> list[tuple[int, str]]:
+    """`rows` (units, people) of the given authorities (id to name) as form choices, each
+    labelled with its authority: "Name (Behörde)"."""
+    return [
+        (row.id, f"{row.name} ({authorities[row.authority_id]})")
+        for row in rows
+        if row.authority_id in authorities
+    ]
 
 
 def may(who: SignedIn | None, permission: Permission, authority_id: int | None = None) -> bool:

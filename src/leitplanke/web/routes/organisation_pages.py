@@ -14,7 +14,7 @@ from fastapi.responses import RedirectResponse
 from pydantic import BaseModel, ValidationError
 from sqlalchemy.orm import Session
 
-from leitplanke.accounts.roles import Permission, Role, allows
+from leitplanke.accounts.roles import Permission, allows
 from leitplanke.accounts.sessions import SignedIn
 from leitplanke.registry import (
     AuthorityCreate,
@@ -40,8 +40,10 @@ from leitplanke.web.registry_view import (
     field_error,
     form_errors,
     form_values,
+    labelled_choices,
     may,
     scope_of,
+    writable_authorities,
 )
 from leitplanke.web.rendering import render_app_page
 from leitplanke.web.routes.registry_pages import FormDep, LimitDep, path_to
@@ -78,15 +80,6 @@ SAVED = {
     "person": "Die Person wurde angelegt.",
     "ansprechpartner": "Der Ansprechpartner wurde angelegt.",
 }
-
-
-def writable_authorities(session: Session, who: SignedIn) -> list[tuple[int, str]]:
-    """The authorities whose people and contact points the user may write."""
-    return [
-        (row.id, row.name)
-        for row in list_authorities(session)
-        if who.user.role is not Role.EDITOR or row.id == who.user.authority_id
-    ]
 
 
 def saved_form(
@@ -218,7 +211,6 @@ def people_page(
 ) -> Response:
     names = {row.id: row.name for row in list_authorities(session)}
     writable = writable_authorities(session, who)
-    allowed = {authority_id for authority_id, _ in writable}
     unit_names = {row.id: row.name for row in list_units(session)}
     return render_app_page(
         request,
@@ -229,11 +221,7 @@ def people_page(
         unit_names=unit_names,
         may_write=bool(writable) and allows(who.user.role, Permission.EDIT_REGISTRY),
         authority_options=writable,
-        unit_options=[
-            (row.id, f"{row.name} ({names[row.authority_id]})")
-            for row in list_units(session)
-            if row.authority_id in allowed
-        ],
+        unit_options=labelled_choices(list_units(session), dict(writable)),
         labels=PERSON_LABELS,
         own_authority=who.user.authority_id,
         saved=SAVED.get(saved or ""),
@@ -286,8 +274,6 @@ def contact_points_page(
     for contact_point in list_contact_points(session):
         by_authority.setdefault(contact_point.authority_id, []).append(contact_point)
     writable = writable_authorities(session, who)
-    allowed = {authority_id for authority_id, _ in writable}
-    names = {row.id: row.name for row in authorities}
     return render_app_page(
         request,
         "contact_points.html",
@@ -295,11 +281,7 @@ def contact_points_page(
         groups=[(row, by_authority[row.id]) for row in authorities if row.id in by_authority],
         may_write=bool(writable) and allows(who.user.role, Permission.EDIT_REGISTRY),
         authority_options=writable,
-        person_options=[
-            (row.id, f"{row.name} ({names[row.authority_id]})")
-            for row in list_people(session)
-            if row.authority_id in allowed
-        ],
+        person_options=labelled_choices(list_people(session), dict(writable)),
         labels=CONTACT_POINT_LABELS,
         own_authority=who.user.authority_id,
         saved=SAVED.get(saved or ""),

@@ -59,11 +59,13 @@ from leitplanke.web.registry_view import (
     field_error,
     form_errors,
     form_values,
+    labelled_choices,
     may,
     message_of,
     moment,
     registry_platforms,
     scope_of,
+    writable_authorities,
 )
 from leitplanke.web.rendering import render_app_page
 
@@ -187,21 +189,12 @@ def presences_list(
 def form_options(session: Session, who: SignedIn, platforms: RegistryPlatforms) -> dict[str, Any]:
     """The choices of the presence form: an editor's only of the own authority."""
     own = who.user.authority_id if who.user.role is Role.EDITOR else None
-    authorities = [row for row in list_authorities(session) if own is None or row.id == own]
-    names = {row.id: row.name for row in authorities}
+    writable = writable_authorities(session, who)
     return {
         "platform_options": list(platforms.names.items()),
-        "authority_options": [(row.id, row.name) for row in authorities],
-        "unit_options": [
-            (row.id, f"{row.name} ({names[row.authority_id]})")
-            for row in list_units(session, own)
-            if row.authority_id in names
-        ],
-        "person_options": [
-            (row.id, f"{row.name} ({names[row.authority_id]})")
-            for row in list_people(session, own)
-            if row.authority_id in names
-        ],
+        "authority_options": writable,
+        "unit_options": labelled_choices(list_units(session, own), dict(writable)),
+        "person_options": labelled_choices(list_people(session, own), dict(writable)),
         "joint_controller": sorted(platforms.name(key) for key in platforms.joint_controller),
         "labels": PRESENCE_LABELS,
     }
