@@ -1,7 +1,6 @@
 """Detects person names: lexicon names in sequence, or supported by a title, role or speech verb."""
 
 import re
-from functools import lru_cache
 from typing import Final
 
 from leitplanke.checks.personal_data.detector import WORD_CLASS, Detector, is_word_char
@@ -117,7 +116,6 @@ SEED: Final = TITLE | GOVERNS | OFFICE | ROLE | FIRST | SURNAME
 CUE: Final = TITLE | GOVERNS | OFFICE | ROLE
 
 
-@lru_cache(maxsize=1 << 16)
 def word_class(word: str) -> int:
     """The flags of `word`: title, office, role, lexicon name, possible part of a name."""
     if word in TITLES:
@@ -139,21 +137,23 @@ def word_class(word: str) -> int:
     return flags
 
 
-# `word_class` by word, for `classes_of`: a dictionary lookup is cheaper than the LRU cache.
+# `word_class` by word: the words of posts recur, and a dictionary lookup is cheap.
 CLASSES: Final[dict[str, int]] = {}
+
+
+def class_of(word: str) -> int:
+    """`word_class(word)`, computed once per word (up to 65,536 words, then afresh)."""
+    flags = CLASSES.get(word)
+    if flags is None:
+        if len(CLASSES) > 1 << 16:
+            CLASSES.clear()
+        flags = CLASSES[word] = word_class(word)
+    return flags
 
 
 def classes_of(words: list[str]) -> list[int]:
     """The flags of each of `words`, as `word_class` gives them."""
-    classes: list[int] = []
-    for word in words:
-        flags = CLASSES.get(word)
-        if flags is None:
-            if len(CLASSES) > 1 << 16:
-                CLASSES.clear()
-            flags = CLASSES[word] = word_class(word)
-        classes.append(flags)
-    return classes
+    return [class_of(word) for word in words]
 
 
 class NameFinder:

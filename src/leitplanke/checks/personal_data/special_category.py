@@ -17,9 +17,9 @@ from leitplanke.checks.personal_data.person import (
     ROLE,
     SURNAME,
     TITLE,
+    class_of,
     role_of,
     scan_persons,
-    word_class,
 )
 
 SOURCE: Final = "special_categories.yaml"
@@ -328,7 +328,7 @@ def person_follows(text: str, end: int) -> bool:
     if match is None:
         return False
     word = match.group(1)
-    return word in PERSON_NOUNS or bool(word_class(word) & PERSON_WORD)
+    return word in PERSON_NOUNS or bool(class_of(word) & PERSON_WORD)
 
 
 def outermost(hits: list[Hit]) -> list[Hit]:
